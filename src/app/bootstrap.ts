@@ -1,0 +1,48 @@
+import { type CockpitConfig, ConfigError } from '../config/schema';
+import { loadConfig } from '../config/load-config';
+import { adapters } from '../data/adapters/registry';
+import { parseRegionIndex, type RegionIndex } from '../geo/region-index';
+import { anchoredClock, parseInstant, setClock } from '../lib/clock';
+import { panels } from '../panels/registry';
+import { syncUrl, readView, type UrlDefaults } from '../state/url-sync';
+import { createViewStore, installViewStore } from '../state/view-store';
+
+export interface Booted {
+  config: CockpitConfig;
+  regions: RegionIndex;
+}
+
+/** Reads `?now=` so links, demos and e2e runs can pin the clock. */
+export function installClockFromUrl(search: string): void {
+  const now = parseInstant(new URLSearchParams(search).get('now'));
+  if (now !== null) setClock(anchoredClock(now));
+}
+
+export async function boot(): Promise<Booted> {
+  const config = await loadConfig({ panelTypes: new Set(panels.ids()), adapters });
+  const regions = await loadRegionIndex(config);
+  const defaults: UrlDefaults = {
+    screen: config.defaults.screen ?? config.screens[0]?.id ?? '',
+    screens: config.screens.map((s) => s.id),
+    mode: config.defaults.mode,
+    region: config.regionPack.root,
+    isRegion: (code) => regions.has(code),
+    range: config.defaults.range,
+    locale: config.locale,
+  };
+  const store = createViewStore(readView(location.search, defaults));
+  installViewStore(store);
+  syncUrl(store, defaults);
+  return { config, regions };
+}
+
+async function loadRegionIndex(config: CockpitConfig): Promise<RegionIndex> {
+  const url = new URL(config.regionPack.index, document.baseURI);
+  const response = await fetch(url);
+  if (!response.ok) throw new ConfigError([{ path: 'regionPack.index', message: `${url.pathname}: HTTP ${response.status}` }]);
+  try {
+    return parseRegionIndex(await response.json(), config.regionPack.root);
+  } catch (error) {
+    throw new ConfigError([{ path: 'regionPack.index', message: (error as Error).message.slice(0, 300) }]);
+  }
+}

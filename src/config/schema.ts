@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import type { AdapterFactory } from '../data/adapters/types';
+import { mappingSchema } from '../data/mapping';
+import { contractNames } from '../data/contracts/index';
+import { findForbiddenKey } from '../lib/safe-object';
+
+/** Text shown to users: one string, or one per locale. */
+export const localizedText = z.union([z.string().min(1), z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict()]);
+export type LocalizedText = z.output<typeof localizedText>;
+
+const id = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, 'use lower-case letters, digits and dashes');
+const period = z.string().regex(/^\d{4}-\d{2}$/, 'expected YYYY-MM');
+
+export const datasetSchema = z
+  .object({
+    adapter: z.string().min(1),
+    /** The contract every record must satisfy (see docs/data-contracts.md). */
+    contract: z.enum(contractNames as [string, ...string[]]),
+    options: z.record(z.string(), z.unknown()).default({}),
+    mapping: mappingSchema.optional(),
+    source: z.object({ name: localizedText, url: z.string().optional() }).strict(),
+    /** After this long without new data the dataset is shown as stale. */
+    staleAfterMs: z.number().int().positive().optional(),
+    /** Push datasets keep at most this many records (deduped by id, newest kept). */
+    bufferSize: z.number().int().min(1).max(100_000).default(2000),
+    /** Whether the region/time range are part of the query (false for province-wide feeds). */
+    followsView: z.boolean().default(true),
+  })
+  .strict();
+export type DatasetConfig = z.output<typeof datasetSchema>;
+
+export const panelSchema = z
+  .object({
+    id,
+    type: z.string().min(1),
+    area: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    title: localizedText.optional(),
+    dataset: z.string().optional(),
+    /** Extra named datasets for panels that combine feeds (e.g. map layers). */
+    datasets: z.record(z.string(), z.string()).default({}),
+    options: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+export type PanelConfig = z.output<typeof panelSchema>;
+
+export const screenSchema = z
+  .object({
+    id,
+    title: localizedText,
+    artboard: z
+      .object({
+        width: z.number().int().min(640).max(15360),
+        height: z.number().int().min(360).max(8640),
+      })
+      .strict()
+      .default({ width: 1920, height: 1080 }),
+    grid: z
+      .object({
+        columns: z.string().min(1),
+        rows: z.string().min(1),
+        areas: z.array(z.string().min(1)).min(1),
+        gap: z.number().min(0).max(200).default(16),
+      })
+      .strict(),
+    /** Responsive layout used in analyst mode (areas for a single column or two). */
+    analystGrid: z
+      .object({ columns: z.string(), rows: z.string().default('auto'), areas: z.array(z.string()).min(1) })
+      .strict()
+      .optional(),
+    panels: z.array(panelSchema).min(1),
+  })
+  .strict();
+export type ScreenConfig = z.output<typeof screenSchema>;
+
+export const configSchema = z
+  .object({
+    title: localizedText,
+    locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    theme: z.enum(['dark']).default('dark'),
+    /** True when the datasets are served by the bundled mock feeds; shows the demo-data badge. */
+    demoData: z.boolean().default(false),
+    regionPack: z
+      .object({
+        id,
+        root: z.string().regex(/^\d{6}$/),
+        topology: z.string().min(1),
+        index: z.string().min(1),
+      })
+      .strict(),
+    defaults: z
+      .object({
+        screen: z.string().optional(),
+        mode: z.enum(['wall', 'analyst', 'demo']).default('wall'),
+        range: z.union([z.enum(['12m', '24m', 'ytd']), z.object({ from: period, to: period }).strict()]).default('12m'),
+      })
+      .strict()
+      .default({ mode: 'wall', range: '12m' }),
+    rotation: z
+      .object({
+        enabled: z.boolean().default(false),
+        intervalSec: z.number().min(10).max(3600).default(60),
+        screens: z.array(z.string()).default([]),
+      })
+      .strict()
+      .default({ enabled: false, intervalSec: 60, screens: [] }),
+    datasets: z.record(id, datasetSchema),
+    screens: z.array(screenSchema).min(1),
+  })
+  .strict();
+export type CockpitConfig = z.output<typeof configSchema>;
+
+export interface ConfigIssue {
+  path: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly issues: ConfigIssue[]) {
+    super(`invalid config: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  }
+}
+
+export interface ConfigContext {
+  panelTypes: ReadonlySet<string>;
+  adapters: { has(id: string): boolean; get(id: string): AdapterFactory<unknown> };
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+}
+
+/**
+ * Validates a runtime config and cross-checks references (datasets, panel
+ * types, grid areas, adapter options). Throws a ConfigError naming every bad
+ * field by its path; never returns a half-valid config.
+ */
+export function parseConfig(raw: unknown, context: ConfigContext): CockpitConfig {
+  const forbidden = findForbiddenKey(raw);
+  if (forbidden) throw new ConfigError([{ path: forbidden, message: 'forbidden key' }]);
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => ({ path: formatPath(i.path) || '(root)', message: i.message })));
+  }
+  const config = parsed.data;
+  const issues: ConfigIssue[] = [];
+  for (const [datasetId, dataset] of Object.entries(config.datasets)) {
+    const base = `datasets.${datasetId}`;
+    if (!context.adapters.has(dataset.adapter)) {
+      issues.push({ path: `${base}.adapter`, message: `unknown adapter "${dataset.adapter}"` });
+      continue;
+    }
+    const options = context.adapters.get(dataset.adapter).optionsSchema.safeParse(dataset.options);
+    if (!options.success) {
+      for (const i of options.error.issues) issues.push({ path: `${base}.options${i.path.length ? '.' : ''}${formatPath(i.path)}`, message: i.message });
+    }
+  }
+  const screenIds = new Set<string>();
+  config.screens.forEach((screen, s) => {
+    const base = `screens[${s}]`;
+    if (screenIds.has(screen.id)) issues.push({ path: `${base}.id`, message: `duplicate screen id "${screen.id}"` });
+    screenIds.add(screen.id);
+    const areas = new Set(screen.grid.areas.flatMap((row) => row.trim().split(/\s+/)));
+    const panelIds = new Set<string>();
+    screen.panels.forEach((panel, p) => {
+      const pb = `${base}.panels[${p}]`;
+      if (panelIds.has(panel.id)) issues.push({ path: `${pb}.id`, message: `duplicate panel id "${panel.id}"` });
+      panelIds.add(panel.id);
+      if (!context.panelTypes.has(panel.type)) {
+        issues.push({ path: `${pb}.type`, message: `unknown panel type "${panel.type}" (known: ${[...context.panelTypes].join(', ')})` });
+      }
+      if (!areas.has(panel.area)) issues.push({ path: `${pb}.area`, message: `grid has no area "${panel.area}"` });
+      const refs = [...(panel.dataset ? [['dataset', panel.dataset] as const] : []), ...Object.entries(panel.datasets).map(([k, v]) => [`datasets.${k}`, v] as const)];
+      for (const [key, ref] of refs) {
+        if (!Object.hasOwn(config.datasets, ref)) issues.push({ path: `${pb}.${key}`, message: `missing dataset "${ref}"` });
+      }
+    });
+  });
+  if (config.defaults.screen && !screenIds.has(config.defaults.screen)) {
+    issues.push({ path: 'defaults.screen', message: `no screen "${config.defaults.screen}"` });
+  }
+  config.rotation.screens.forEach((sid, i) => {
+    if (!screenIds.has(sid)) issues.push({ path: `rotation.screens[${i}]`, message: `no screen "${sid}"` });
+  });
+  if (issues.length) throw new ConfigError(issues);
+  return config;
+}

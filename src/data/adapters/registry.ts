@@ -1,0 +1,12 @@
+import { Registry } from '../../lib/registry';
+import { httpAdapter } from './http';
+import type { AdapterFactory } from './types';
+
+/**
+ * Adapter registry. Built-ins are listed here explicitly; a site adds its own
+ * adapter by writing one file and one `register` line (docs/adapters.md).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: factories are heterogeneous; options are validated by each factory's schema
+export const adapters = new Registry<AdapterFactory<any>>('adapter');
+
+adapters.register(httpAdapter.id, httpAdapter);

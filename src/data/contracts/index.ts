@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { instant, num, numOrGap, period, regionCode, severity, text } from './fields';
+
+/**
+ * Dataset contracts: the canonical record shapes panels consume. Every feed is
+ * mapped onto one of these and validated record by record at the adapter
+ * boundary; records that fail are quarantined (dropped and counted).
+ */
+
+/** Headline indicator for one region and period (cumulative-to-date, as bureaus publish). */
+export const kpiRecord = z.object({
+  id: text(64),
+  name: text(40),
+  nameEn: text(60).optional(),
+  region: regionCode,
+  period: period,
+  value: numOrGap,
+  unit: text(12),
+  yoy: numOrGap.optional(),
+  mom: numOrGap.optional(),
+  target: numOrGap.optional(),
+  /** Recent history, oldest first, for the sparkline; gaps allowed. */
+  spark: z.array(numOrGap).max(120).optional(),
+  source: text(60).optional(),
+  asOf: instant.optional(),
+});
+
+/** One point of a named series. */
+export const seriesPoint = z.object({
+  series: text(64),
+  name: text(40).optional(),
+  nameEn: text(60).optional(),
+  region: regionCode.optional(),
+  t: period,
+  value: numOrGap,
+  unit: text(12).optional(),
+  target: numOrGap.optional(),
+  /** Value in the same period a year earlier, for 同比 comparisons. */
+  prior: numOrGap.optional(),
+});
+
+/** A metric value for one region (choropleth, ranking). */
+export const regionMetric = z.object({
+  code: regionCode,
+  indicator: text(64),
+  value: numOrGap,
+  unit: text(12).optional(),
+  yoy: numOrGap.optional(),
+  period: period.optional(),
+});
+
+/** An item of a ranking that is not a region (department, category…). */
+export const rankItem = z.object({
+  key: text(64),
+  name: text(40),
+  nameEn: text(60).optional(),
+  value: numOrGap,
+  unit: text(12).optional(),
+});
+
+/** A share of a whole (composition charts). */
+export const shareItem = rankItem;
+
+export const incidentTypes = [
+  'fire',
+  'flood',
+  'traffic',
+  'hazchem',
+  'mine',
+  'geological',
+  'health',
+  'other',
+] as const;
+
+export const incident = z.object({
+  id: text(64),
+  type: z.enum(incidentTypes).catch('other'),
+  severity: severity,
+  title: text(120),
+  region: regionCode,
+  lon: num.pipe(z.number().min(73).max(136)),
+  lat: num.pipe(z.number().min(3).max(54)),
+  reportedAt: instant,
+  updatedAt: instant.optional(),
+  status: z.enum(['reported', 'dispatched', 'onsite', 'controlled', 'closed']).catch('reported'),
+  seq: num.optional(),
+});
+
+export const alert = z.object({
+  id: text(64),
+  level: severity,
+  indicator: text(64).optional(),
+  region: regionCode.optional(),
+  message: text(200),
+  at: instant,
+});
+
+/** A 12345-hotline appeal or similar free text from the public. Untrusted. */
+export const textItem = z.object({
+  id: text(64),
+  channel: text(20),
+  category: text(20),
+  region: regionCode,
+  text: text(280),
+  receivedAt: instant,
+  status: z.enum(['new', 'assigned', 'handling', 'replied', 'closed']).catch('new'),
+  sentiment: numOrGap.optional(),
+  seq: num.optional(),
+});
+
+/** A key project / white-list enterprise row. */
+export const projectRow = z.object({
+  id: text(64),
+  name: text(80),
+  region: regionCode,
+  industry: text(30),
+  owner: text(60).optional(),
+  status: z.enum(['on_track', 'delayed', 'stopped']),
+  investmentPlan: num,
+  investmentDone: num,
+  unit: text(12).catch('亿元'),
+  startYear: num.optional(),
+  link: z.string().max(500).optional(),
+});
+
+export const contracts = {
+  kpi: kpiRecord,
+  series: seriesPoint,
+  'region-metric': regionMetric,
+  rank: rankItem,
+  share: shareItem,
+  incident,
+  alert,
+  'text-item': textItem,
+  project: projectRow,
+} as const;
+
+export type ContractName = keyof typeof contracts;
+export const contractNames = Object.keys(contracts) as ContractName[];
+
+export type KpiRecord = z.output<typeof kpiRecord>;
+export type SeriesPoint = z.output<typeof seriesPoint>;
+export type RegionMetric = z.output<typeof regionMetric>;
+export type RankItem = z.output<typeof rankItem>;
+export type Incident = z.output<typeof incident>;
+export type Alert = z.output<typeof alert>;
+export type TextItem = z.output<typeof textItem>;
+export type ProjectRow = z.output<typeof projectRow>;
+
+export interface RecordTypes {
+  kpi: KpiRecord;
+  series: SeriesPoint;
+  'region-metric': RegionMetric;
+  rank: RankItem;
+  share: RankItem;
+  incident: Incident;
+  alert: Alert;
+  'text-item': TextItem;
+  project: ProjectRow;
+}

@@ -1,0 +1,181 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { DatasetConfig, LocalizedText } from '../config/schema';
+import { clock } from '../lib/clock';
+import { resolveRange } from '../state/time-range';
+import { useView } from '../state/view-store';
+import type { ContractName, RecordTypes } from './contracts/index';
+import { type Freshness, deriveFreshness } from './freshness';
+import { type DatasetResult, datasetQueryKey, loadDataset, pushChannel } from './dataset-source';
+import { loadSnapshot } from './persistence';
+import { useRuntime } from './runtime';
+import type { DatasetRequest } from './adapters/types';
+import { FeedError } from './adapters/types';
+
+export interface DatasetView<T> {
+  datasetId: string;
+  /** Records to draw: current, or the last good ones when the feed fails. */
+  records: readonly T[] | undefined;
+  state: Freshness;
+  /** Why the data is stale / in error, in plain words. */
+  reason: string | null;
+  /** When the shown records were last fetched successfully. */
+  lastGoodAt: number | null;
+  /** As-of time the source declared, if any. */
+  asOf: number | null;
+  quarantined: number;
+  source: LocalizedText;
+  /** True while data for a new view (region/range) is loading and old data is shown. */
+  switching: boolean;
+}
+
+export interface DatasetOverrides {
+  region?: string;
+  filters?: Record<string, string>;
+}
+
+/** Builds the request a dataset sees from the view store. */
+export function useDatasetRequest(datasetId: string, dataset: DatasetConfig | undefined, overrides?: DatasetOverrides): DatasetRequest {
+  const { region, range, filters } = useView((s) => ({ region: s.region, range: s.range, filters: s.filters }));
+  // Recompute relative ranges at most once a minute so "last 12 months" rolls over with the clock.
+  const [minute, setMinute] = useState(() => Math.floor(clock.now() / 60_000));
+  useEffect(() => {
+    const t = setInterval(() => setMinute(Math.floor(clock.now() / 60_000)), 60_000);
+    return () => clearInterval(t);
+  }, []);
+  const { from, to } = useMemo(() => resolveRange(range, minute * 60_000), [range, minute]);
+  const follows = dataset?.followsView ?? true;
+  const mergedFilters = overrides?.filters ?? filters;
+  return useMemo(
+    () => ({
+      datasetId,
+      region: follows ? (overrides?.region ?? region) : '',
+      from: follows ? from : '',
+      to: follows ? to : '',
+      filters: follows ? mergedFilters : {},
+    }),
+    [datasetId, follows, overrides?.region, region, from, to, mergedFilters],
+  );
+}
+
+/**
+ * The one way a panel reads data. Panels never fetch: they name a dataset and
+ * get typed records plus their freshness. Pull datasets go through TanStack
+ * Query (polling, keep-previous-data), push datasets through bounded buffers.
+ */
+export function useDataset<C extends ContractName>(datasetId: string | undefined, contract: C, overrides?: DatasetOverrides): DatasetView<RecordTypes[C]> {
+  const { config } = useRuntime();
+  const dataset = datasetId ? config.datasets[datasetId] : undefined;
+  if (datasetId && dataset && dataset.contract !== contract) {
+    throw new Error(`dataset "${datasetId}" has contract "${dataset.contract}", the panel needs "${contract}"`);
+  }
+  const request = useDatasetRequest(datasetId ?? '', dataset, overrides);
+  const isPush = dataset ? pushChannel.isPush(dataset) : false;
+  const pull = usePull(isPush ? undefined : dataset, request);
+  const push = usePush(isPush ? dataset : undefined, request);
+  const staleAfterMs = dataset?.staleAfterMs ?? defaultStaleAfter(dataset);
+  const source = dataset?.source.name ?? '';
+  const result = isPush ? push : pull;
+  const now = clock.now();
+  const state = deriveFreshness({
+    hasData: result.records !== undefined,
+    lastGoodAt: result.lastGoodAt,
+    failed: result.error !== null,
+    failureKind: result.error instanceof FeedError ? result.error.kind : undefined,
+    staleAfterMs,
+    now,
+  });
+  return {
+    datasetId: datasetId ?? '',
+    records: result.records as readonly RecordTypes[C][] | undefined,
+    state: result.records === undefined && result.fromSnapshot ? 'offline' : state,
+    reason: result.error ? describeError(result.error) : result.fromSnapshot ? 'snapshot' : null,
+    lastGoodAt: result.lastGoodAt,
+    asOf: result.asOf,
+    quarantined: result.quarantined,
+    source,
+    switching: result.switching,
+  };
+}
+
+function defaultStaleAfter(dataset: DatasetConfig | undefined): number {
+  const interval = Number((dataset?.options as { intervalMs?: unknown } | undefined)?.intervalMs);
+  return Number.isFinite(interval) && interval > 0 ? Math.max(interval * 3, 60_000) : 15 * 60_000;
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof FeedError) return `${error.kind}: ${error.message}`;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+interface SourceResult {
+  records: readonly unknown[] | undefined;
+  lastGoodAt: number | null;
+  asOf: number | null;
+  error: unknown;
+  quarantined: number;
+  switching: boolean;
+  fromSnapshot: boolean;
+}
+
+function usePull(dataset: DatasetConfig | undefined, request: DatasetRequest): SourceResult {
+  const key = datasetQueryKey(request);
+  const interval = Number((dataset?.options as { intervalMs?: unknown } | undefined)?.intervalMs ?? 0);
+  const query = useQuery<DatasetResult>({
+    queryKey: key,
+    queryFn: ({ signal }) => loadDataset(dataset as DatasetConfig, request, signal),
+    enabled: dataset !== undefined,
+    refetchInterval: interval > 0 ? interval : false,
+    refetchIntervalInBackground: true,
+    placeholderData: keepPreviousData,
+  });
+  const snapshot = useSnapshotFallback(dataset !== undefined && query.data === undefined && query.isError, key);
+  const data = query.data ?? snapshot ?? undefined;
+  return {
+    records: data?.records,
+    lastGoodAt: data ? data.receivedAt : null,
+    asOf: data?.asOf ?? null,
+    error: query.isError ? query.error : null,
+    quarantined: data?.quarantined ?? 0,
+    switching: query.isPlaceholderData,
+    fromSnapshot: query.data === undefined && snapshot !== null,
+  };
+}
+
+/** When a query has never succeeded in this page, fall back to the IndexedDB copy. */
+function useSnapshotFallback(wanted: boolean, key: readonly unknown[]): DatasetResult | null {
+  const [snap, setSnap] = useState<{ key: string; value: DatasetResult } | null>(null);
+  const keyText = JSON.stringify(key);
+  useEffect(() => {
+    if (!wanted) return;
+    let alive = true;
+    void loadSnapshot(keyText).then((s) => {
+      if (alive && s) setSnap({ key: keyText, value: { records: s.records, asOf: s.asOf, receivedAt: s.savedAt, quarantined: 0 } });
+    });
+    return () => {
+      alive = false;
+    };
+  }, [wanted, keyText]);
+  return snap && snap.key === keyText ? snap.value : null;
+}
+
+function usePush(dataset: DatasetConfig | undefined, request: DatasetRequest): SourceResult {
+  const channel = useMemo(() => (dataset ? pushChannel.get(request.datasetId, dataset, request) : null), [dataset, request]);
+  useEffect(() => (channel ? channel.retain() : undefined), [channel]);
+  const snap = useSyncExternalStore(
+    (cb) => (channel ? channel.listen(cb) : () => undefined),
+    () => channel?.state() ?? EMPTY_PUSH,
+  );
+  return snap;
+}
+
+const EMPTY_PUSH: SourceResult = {
+  records: undefined,
+  lastGoodAt: null,
+  asOf: null,
+  error: null,
+  quarantined: 0,
+  switching: false,
+  fromSnapshot: false,
+};

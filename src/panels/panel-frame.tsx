@@ -1,0 +1,124 @@
+import { type ReactNode, useEffect, useId } from 'react';
+import { reportDataTime } from '../data/data-time';
+import type { Freshness } from '../data/freshness';
+import type { DatasetView } from '../data/use-dataset';
+import { localize, useLocale, useT } from '../i18n/i18n';
+import { clock } from '../lib/clock';
+import { formatAge, formatDateTime } from '../lib/format';
+import './panel.css';
+
+export type PanelState = Freshness | 'empty';
+
+interface PanelFrameProps {
+  panelId: string;
+  type: string;
+  title: string;
+  /** The dataset view driving this panel; omit for panels without data. */
+  data?: DatasetView<unknown> | undefined;
+  /** Overrides the state derived from `data` (e.g. empty after filtering). */
+  state?: PanelState;
+  actions?: ReactNode;
+  children?: ReactNode;
+  className?: string;
+}
+
+/** State of a panel from its dataset: a panel with records always renders them. */
+export function panelStateOf(data: DatasetView<unknown> | undefined, isEmpty?: boolean): PanelState {
+  if (!data) return 'ready';
+  if (data.records === undefined) return data.state;
+  if (isEmpty ?? data.records.length === 0) return data.state === 'ready' ? 'empty' : data.state;
+  return data.state;
+}
+
+/**
+ * The frame every panel renders in: an accessible landmark named by its
+ * visible title, exposing its state as `data-state`, with a stale/error badge
+ * and the figure's source and time (一数一源). When data exists it is always
+ * drawn — a failing feed never blanks a panel.
+ */
+export function PanelFrame({ panelId, type, title, data, state, actions, children, className }: PanelFrameProps) {
+  const titleId = useId();
+  const t = useT();
+  const locale = useLocale();
+  const resolved = state ?? panelStateOf(data);
+  const hasRecords = data ? data.records !== undefined && data.records.length > 0 : true;
+  useEffect(() => {
+    if (data) reportDataTime(data.datasetId, data.asOf ?? data.lastGoodAt);
+  }, [data]);
+  const showBody = hasRecords && resolved !== 'empty';
+  return (
+    <section
+      className={`panel panel--${type}${className ? ` ${className}` : ''}`}
+      aria-labelledby={titleId}
+      data-panel={panelId}
+      data-state={resolved}
+      aria-busy={resolved === 'loading'}
+    >
+      <header className="panel__head">
+        <h2 id={titleId} className="panel__title">
+          {title}
+        </h2>
+        <StateBadge state={resolved} data={data} />
+        <div className="panel__actions">{actions}</div>
+      </header>
+      <div className="panel__body">
+        {showBody ? children : <Placeholder state={resolved} reason={data?.reason ?? null} />}
+        {data?.switching ? <div className="panel__switching" aria-hidden="true" /> : null}
+      </div>
+      {data ? (
+        <footer className="panel__source" title={data.reason ?? undefined}>
+          <span>
+            {t('panel.source')}：{localize(data.source, locale)}
+          </span>
+          {data.asOf !== null ? (
+            <span>
+              {t('panel.asOf')} {formatDateTime(data.asOf, locale, false)}
+            </span>
+          ) : data.lastGoodAt !== null ? (
+            <span>
+              {t('panel.updated')} {formatDateTime(data.lastGoodAt, locale, false)}
+            </span>
+          ) : null}
+          {data.quarantined > 0 ? (
+            <span className="panel__quarantine">
+              {data.quarantined} {t('panel.quarantined')}
+            </span>
+          ) : null}
+        </footer>
+      ) : null}
+    </section>
+  );
+}
+
+function StateBadge({ state, data }: { state: PanelState; data: DatasetView<unknown> | undefined }) {
+  const t = useT();
+  const locale = useLocale();
+  if (state === 'ready' || state === 'empty' || state === 'loading') return null;
+  const label = state === 'stale' ? t('panel.stale') : state === 'offline' ? t('panel.offline') : t('panel.error');
+  const age = data?.lastGoodAt != null ? formatAge(clock.now() - data.lastGoodAt, locale) : null;
+  return (
+    <span className={`panel__badge panel__badge--${state}`} role="status" title={data?.reason ?? undefined}>
+      {label}
+      {age ? ` · ${age}` : ''}
+    </span>
+  );
+}
+
+function Placeholder({ state, reason }: { state: PanelState; reason: string | null }) {
+  const t = useT();
+  if (state === 'loading') {
+    return (
+      <div className="panel__placeholder">
+        <span className="panel__spinner" aria-hidden="true" />
+        {t('panel.loading')}
+      </div>
+    );
+  }
+  if (state === 'empty' || state === 'ready') return <div className="panel__placeholder">{t('panel.empty')}</div>;
+  return (
+    <div className="panel__placeholder panel__placeholder--error">
+      <strong>{state === 'offline' ? t('panel.offline') : t('panel.error')}</strong>
+      {reason ? <small>{reason}</small> : null}
+    </div>
+  );
+}

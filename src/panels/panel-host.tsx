@@ -1,0 +1,72 @@
+import { Component, type ComponentType, type ErrorInfo, type ReactNode, Suspense, lazy, useMemo } from 'react';
+import type { PanelConfig } from '../config/schema';
+import { localize, translate, useLocale } from '../i18n/i18n';
+import { PanelFrame } from './panel-frame';
+import { panels } from './registry';
+import type { PanelProps } from './types';
+
+const lazyComponents = new Map<string, ComponentType<PanelProps<unknown>>>();
+function componentFor(type: string): ComponentType<PanelProps<unknown>> {
+  let c = lazyComponents.get(type);
+  if (!c) {
+    c = lazy(panels.get(type).load) as ComponentType<PanelProps<unknown>>;
+    lazyComponents.set(type, c);
+  }
+  return c;
+}
+
+/** Resolves a panel instance to its component; each panel fails alone. */
+export function PanelHost({ config }: { config: PanelConfig }) {
+  const locale = useLocale();
+  const descriptor = panels.get(config.type);
+  const title = config.title ? localize(config.title, locale) : descriptor.defaultTitle ? localize(descriptor.defaultTitle, locale) : config.id;
+  // Options were checked at config load; parse again here for defaults and types.
+  const options = useMemo(() => descriptor.optionsSchema.parse(config.options), [descriptor, config.options]);
+  const Panel = componentFor(config.type);
+  return (
+    <div className="panel-slot" style={{ gridArea: config.area }}>
+      <PanelErrorBoundary title={title} panelId={config.id} type={config.type} locale={locale}>
+        <Suspense fallback={<PanelFrame panelId={config.id} type={config.type} title={title} state="loading" />}>
+          <Panel config={config} options={options} title={title} />
+        </Suspense>
+      </PanelErrorBoundary>
+    </div>
+  );
+}
+
+interface BoundaryProps {
+  title: string;
+  panelId: string;
+  type: string;
+  locale: 'zh-CN' | 'en';
+  children: ReactNode;
+}
+
+class PanelErrorBoundary extends Component<BoundaryProps, { error: Error | null }> {
+  override state = { error: null as Error | null };
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo) {
+    // Reported, not rethrown: one panel's bug must not blank the wall.
+    console.warn(`[panel ${this.props.panelId}] crashed: ${error.message}`, info.componentStack?.slice(0, 500));
+  }
+
+  override render() {
+    if (!this.state.error) return this.props.children;
+    const { title, panelId, type, locale } = this.props;
+    return (
+      <PanelFrame panelId={panelId} type={type} title={title} state="error">
+        <div className="panel__crash" role="alert">
+          <span>{translate('panel.crashed', locale)}</span>
+          <small>{this.state.error.message}</small>
+          <button type="button" onClick={() => this.setState({ error: null })}>
+            {translate('panel.retry', locale)}
+          </button>
+        </div>
+      </PanelFrame>
+    );
+  }
+}

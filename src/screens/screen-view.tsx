@@ -1,0 +1,49 @@
+import type { CSSProperties } from 'react';
+import type { ScreenConfig } from '../config/schema';
+import { PanelHost } from '../panels/panel-host';
+import { useView } from '../state/view-store';
+import { Artboard } from './artboard';
+import { TitleBar } from './title-bar';
+import './screen.css';
+
+/** Lays a screen's panels out on its grid: a scaled artboard in wall/demo mode, responsive in analyst mode. */
+export function ScreenView({ screen }: { screen: ScreenConfig }) {
+  const mode = useView((s) => s.mode);
+  const focus = useView((s) => s.focus);
+  if (mode === 'analyst') {
+    const grid = screen.analystGrid;
+    const focused = focus ? screen.panels.find((p) => p.id === focus) : undefined;
+    const style = (grid
+      ? { gridTemplateColumns: grid.columns, gridTemplateRows: grid.rows, gridTemplateAreas: grid.areas.map((r) => `"${r}"`).join(' ') }
+      : {}) as CSSProperties;
+    return (
+      <div className="screen screen--analyst" data-screen={screen.id}>
+        <TitleBar screen={screen} />
+        <main className={`screen__grid screen__grid--analyst${grid ? '' : ' screen__grid--auto'}`} style={style}>
+          {(focused ? [focused] : screen.panels).map((p) => (
+            <PanelHost key={p.id} config={focused ? { ...p, area: 'focus' } : p} />
+          ))}
+        </main>
+      </div>
+    );
+  }
+  const { width, height } = screen.artboard;
+  const style = {
+    gridTemplateColumns: screen.grid.columns,
+    gridTemplateRows: screen.grid.rows,
+    gridTemplateAreas: screen.grid.areas.map((r) => `"${r}"`).join(' '),
+    gap: `calc(var(--u) * ${screen.grid.gap})`,
+  } as CSSProperties;
+  return (
+    <Artboard width={width} height={height}>
+      <div className="screen screen--wall" data-screen={screen.id}>
+        <TitleBar screen={screen} />
+        <main className="screen__grid" style={style}>
+          {screen.panels.map((p) => (
+            <PanelHost key={p.id} config={p} />
+          ))}
+        </main>
+      </div>
+    </Artboard>
+  );
+}

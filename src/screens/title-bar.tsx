@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react';
+import type { ScreenConfig } from '../config/schema';
+import { useLatestDataTime } from '../data/data-time';
+import { useRuntime } from '../data/runtime';
+import { localize, useLocale, useT } from '../i18n/i18n';
+import { clock, onClockChange } from '../lib/clock';
+import { formatDateTime } from '../lib/format';
+import { type RangePreset, useView, viewStore } from '../state/view-store';
+
+function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(() => clock.now());
+  useEffect(() => {
+    const tick = () => setNow(clock.now());
+    const t = setInterval(tick, intervalMs);
+    const off = onClockChange(tick);
+    return () => {
+      clearInterval(t);
+      off();
+    };
+  }, [intervalMs]);
+  return now;
+}
+
+/** Screen name, region path, clock, data time and the demo-data badge. */
+export function TitleBar({ screen }: { screen: ScreenConfig }) {
+  const { config, mocked } = useRuntime();
+  const locale = useLocale();
+  const t = useT();
+  const now = useNow();
+  const dataTime = useLatestDataTime();
+  const mode = useView((s) => s.mode);
+  return (
+    <header className="title-bar">
+      <div className="title-bar__left">
+        <ScreenTabs />
+        <Breadcrumb />
+      </div>
+      <div className="title-bar__center">
+        <h1 className="title-bar__title">{localize(screen.title, locale)}</h1>
+        <div className="title-bar__subtitle">{localize(config.title, locale)}</div>
+      </div>
+      <div className="title-bar__right">
+        {mocked || config.demoData ? (
+          <span className="demo-badge" data-testid="demo-badge" title={t('app.demoBadgeTitle')}>
+            {t('app.demoBadge')}
+          </span>
+        ) : null}
+        {mode === 'analyst' ? <RangeSelect /> : null}
+        <div>
+          <div className="title-bar__clock num" data-testid="clock">
+            {formatDateTime(now, locale)}
+          </div>
+          <div className="title-bar__datatime">
+            {t('app.dataTime')}：{dataTime !== null ? formatDateTime(dataTime, locale, false) : '—'}
+          </div>
+        </div>
+        <ModeSwitch />
+      </div>
+    </header>
+  );
+}
+
+function ScreenTabs() {
+  const { config } = useRuntime();
+  const locale = useLocale();
+  const t = useT();
+  const current = useView((s) => s.screen);
+  if (config.screens.length < 2) return null;
+  return (
+    <nav className="screen-tabs" aria-label={t('app.screens')}>
+      {config.screens.map((s) => (
+        <button key={s.id} type="button" aria-current={s.id === current ? 'page' : undefined} onClick={() => viewStore().getState().setScreen(s.id)}>
+          {localize(s.title, locale)}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+/** 河南省 › 洛阳市 › 栾川县; every level but the last goes up to it. */
+export function Breadcrumb() {
+  const { regions } = useRuntime();
+  const locale = useLocale();
+  const t = useT();
+  const region = useView((s) => s.region);
+  const path = regions.path(region);
+  return (
+    <nav className="breadcrumb" aria-label={locale === 'en' ? 'Region' : '区域'}>
+      <ol>
+        {path.map((r, i) => (
+          <li key={r.code}>
+            {i < path.length - 1 ? (
+              <button type="button" onClick={() => viewStore().getState().drillTo(r.code)}>
+                {regions.label(r.code, locale)}
+              </button>
+            ) : (
+              <span aria-current="location">{regions.label(r.code, locale)}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+      {path.length > 1 ? <span className="visually-hidden">{t('region.back')}: Esc</span> : null}
+    </nav>
+  );
+}
+
+function RangeSelect() {
+  const t = useT();
+  const range = useView((s) => s.range);
+  const value = typeof range === 'string' ? range : 'custom';
+  return (
+    <label>
+      <span className="visually-hidden">{t('app.range')}</span>
+      <select className="range-select" value={value} onChange={(e) => viewStore().getState().setRange(e.target.value as RangePreset)}>
+        <option value="12m">{t('range.12m')}</option>
+        <option value="24m">{t('range.24m')}</option>
+        <option value="ytd">{t('range.ytd')}</option>
+        {value === 'custom' && typeof range !== 'string' ? <option value="custom">{`${range.from} – ${range.to}`}</option> : null}
+      </select>
+    </label>
+  );
+}
+
+function ModeSwitch() {
+  const t = useT();
+  const mode = useView((s) => s.mode);
+  const locale = useLocale();
+  const store = viewStore().getState();
+  return (
+    <div className="screen-tabs">
+      <button type="button" className="chip" onClick={() => store.setMode(mode === 'analyst' ? 'wall' : 'analyst')}>
+        {mode === 'analyst' ? t('app.mode.wall') : t('app.mode.analyst')}
+      </button>
+      <button type="button" className="chip" lang={locale === 'en' ? 'zh' : 'en'} onClick={() => store.setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
+        {t('app.language')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import type { Locale, Mode, TimeRange, ViewState, ViewStoreApi } from './view-store';
+
+/**
+ * The view store mirrored in the query string, both ways. Query-based routing
+ * works from any static server and base path without rewrite rules.
+ *
+ *   ?screen=economy&mode=wall&region=410300&range=12m&lang=en&f.indicator=gdp&panel=kpis
+ */
+const MODES: readonly Mode[] = ['wall', 'analyst', 'demo'];
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export interface UrlDefaults {
+  screen: string;
+  screens: readonly string[];
+  mode: Mode;
+  region: string;
+  isRegion: (code: string) => boolean;
+  range: TimeRange;
+  locale: Locale;
+}
+
+export function readView(search: string, d: UrlDefaults): ViewState {
+  const q = new URLSearchParams(search);
+  const screen = q.get('screen');
+  const mode = q.get('mode') as Mode | null;
+  const region = q.get('region');
+  const lang = q.get('lang');
+  const filters: Record<string, string> = {};
+  for (const [k, v] of q) if (k.startsWith('f.') && /^[a-z][a-zA-Z0-9_-]{0,30}$/.test(k.slice(2)) && v.length <= 100) filters[k.slice(2)] = v;
+  return {
+    screen: screen && d.screens.includes(screen) ? screen : d.screen,
+    mode: mode && MODES.includes(mode) ? mode : d.mode,
+    region: region && d.isRegion(region) ? region : d.region,
+    range: readRange(q) ?? d.range,
+    filters,
+    locale: lang === 'en' ? 'en' : lang === 'zh' || lang === 'zh-CN' ? 'zh-CN' : d.locale,
+    focus: q.get('panel'),
+  };
+}
+
+function readRange(q: URLSearchParams): TimeRange | null {
+  const preset = q.get('range');
+  if (preset === '12m' || preset === '24m' || preset === 'ytd') return preset;
+  const from = q.get('from');
+  const to = q.get('to');
+  if (from && to && PERIOD.test(from) && PERIOD.test(to) && from <= to) return { from, to };
+  return null;
+}
+
+/** Serialises the view; keys outside the view (e.g. `now`, `config`) are kept as they are. */
+export function writeView(state: ViewState, currentSearch: string): string {
+  const q = new URLSearchParams(currentSearch);
+  for (const key of [...q.keys()]) if (key.startsWith('f.')) q.delete(key);
+  q.set('screen', state.screen);
+  q.set('mode', state.mode);
+  q.set('region', state.region);
+  q.delete('range');
+  q.delete('from');
+  q.delete('to');
+  if (typeof state.range === 'string') q.set('range', state.range);
+  else {
+    q.set('from', state.range.from);
+    q.set('to', state.range.to);
+  }
+  q.set('lang', state.locale === 'en' ? 'en' : 'zh');
+  for (const [k, v] of Object.entries(state.filters)) q.set(`f.${k}`, v);
+  if (state.focus) q.set('panel', state.focus);
+  else q.delete('panel');
+  return `?${q.toString()}`;
+}
+
+/**
+ * Keeps store and URL in step. Screen and region changes push a history entry
+ * (so Back goes up a drill level); everything else replaces it.
+ */
+export function syncUrl(store: ViewStoreApi, defaults: UrlDefaults, win: Window = window): () => void {
+  let applying = false;
+  const initial = writeView(store.getState(), win.location.search);
+  if (initial !== win.location.search) win.history.replaceState(null, '', initial);
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (applying) return;
+    const next = writeView(state, win.location.search);
+    if (next === win.location.search) return;
+    const push = state.screen !== prev.screen || state.region !== prev.region || state.focus !== prev.focus;
+    if (push) win.history.pushState(null, '', next);
+    else win.history.replaceState(null, '', next);
+  });
+  const onPop = () => {
+    applying = true;
+    try {
+      store.getState().hydrate(readView(win.location.search, defaults));
+    } finally {
+      applying = false;
+    }
+  };
+  win.addEventListener('popstate', onPop);
+  return () => {
+    unsubscribe();
+    win.removeEventListener('popstate', onPop);
+  };
+}
