@@ -1,6 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { kpiRecords } from './generators/economy.ts';
 import { type RegionLike, RegionTable } from './generators/regions.ts';
+import { createLiveHandlers } from './handlers-live.ts';
 
 export interface MockContext {
   regions: readonly RegionLike[];
@@ -40,5 +41,6 @@ export function createHandlers(ctx: MockContext) {
       const month = monthParam(url.searchParams.get('to'), ctx.now());
       return HttpResponse.json({ asOf: new Date(ctx.now()).toISOString(), records: kpiRecords(table, code, month, ctx.seed) });
     }),
+    ...createLiveHandlers(ctx),
   ];
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Registry } from '../lib/registry';
+import { economyPanels } from './catalog/economy';
+import { mapPanels } from './catalog/map';
 import type { PanelDescriptor } from './types';
 
 // biome-ignore lint/suspicious/noExplicitAny: descriptors are heterogeneous; options are validated by each schema
@@ -17,3 +19,7 @@ panels.register('kpi-row', {
     .strict(),
   load: () => import('./kpi-row'),
 });
+
+// Catalogues owned by their feature areas; each lists descriptors, nothing registers as a side effect.
+
+for (const d of [...economyPanels, ...mapPanels]) panels.register(d.type, d);
