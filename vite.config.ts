@@ -15,7 +15,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Heavy libraries get their own lazy chunks, named so the budget test can find them.
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
             { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ },

@@ -170,7 +170,10 @@ export function parseConfig(raw: unknown, context: ConfigContext): CockpitConfig
         issues.push({ path: `${pb}.type`, message: `unknown panel type "${panel.type}" (known: ${[...context.panelTypes].join(', ')})` });
       }
       if (!areas.has(panel.area)) issues.push({ path: `${pb}.area`, message: `grid has no area "${panel.area}"` });
-      const refs = [...(panel.dataset ? [['dataset', panel.dataset] as const] : []), ...Object.entries(panel.datasets).map(([k, v]) => [`datasets.${k}`, v] as const)];
+      const refs = [
+        ...(panel.dataset ? [['dataset', panel.dataset] as const] : []),
+        ...Object.entries(panel.datasets).map(([k, v]) => [`datasets.${k}`, v] as const),
+      ];
       for (const [key, ref] of refs) {
         if (!Object.hasOwn(config.datasets, ref)) issues.push({ path: `${pb}.${key}`, message: `missing dataset "${ref}"` });
       }

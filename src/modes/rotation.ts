@@ -13,7 +13,9 @@ export function useRotation(config: CockpitConfig): void {
     if (order.length < 2) return;
     const timer = setTimeout(() => {
       const i = order.indexOf(screen);
-      viewStore().getState().setScreen(order[(i + 1) % order.length] ?? order[0] ?? screen);
+      viewStore()
+        .getState()
+        .setScreen(order[(i + 1) % order.length] ?? order[0] ?? screen);
     }, intervalSec * 1000);
     return () => clearTimeout(timer);
   }, [enabled, mode, screen, intervalSec, screens, config.screens]);

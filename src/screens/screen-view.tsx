@@ -13,9 +13,9 @@ export function ScreenView({ screen }: { screen: ScreenConfig }) {
   if (mode === 'analyst') {
     const grid = screen.analystGrid;
     const focused = focus ? screen.panels.find((p) => p.id === focus) : undefined;
-    const style = (grid
-      ? { gridTemplateColumns: grid.columns, gridTemplateRows: grid.rows, gridTemplateAreas: grid.areas.map((r) => `"${r}"`).join(' ') }
-      : {}) as CSSProperties;
+    const style = (
+      grid ? { gridTemplateColumns: grid.columns, gridTemplateRows: grid.rows, gridTemplateAreas: grid.areas.map((r) => `"${r}"`).join(' ') } : {}
+    ) as CSSProperties;
     return (
       <div className="screen screen--analyst" data-screen={screen.id}>
         <TitleBar screen={screen} />

@@ -111,7 +111,15 @@ function RangeSelect() {
   return (
     <label>
       <span className="visually-hidden">{t('app.range')}</span>
-      <select className="range-select" value={value} onChange={(e) => viewStore().getState().setRange(e.target.value as RangePreset)}>
+      <select
+        className="range-select"
+        value={value}
+        onChange={(e) =>
+          viewStore()
+            .getState()
+            .setRange(e.target.value as RangePreset)
+        }
+      >
         <option value="12m">{t('range.12m')}</option>
         <option value="24m">{t('range.24m')}</option>
         <option value="ytd">{t('range.ytd')}</option>

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { kpiRecords } from '../mocks/generators/economy.ts';
+import { type RegionLike, RegionTable } from '../mocks/generators/regions.ts';
+import { DEMO_NOW, expect, expectFitsViewport, openCockpit, test } from './fixtures';
+
+const regions = JSON.parse(readFileSync(new URL('../public/regions/henan.index.json', import.meta.url), 'utf8')) as RegionLike[];
+const table = new RegionTable(regions);
+// The pinned clock is 2026-11-20, so the last published month is 2026-10.
+const expectedProvince = new Map(kpiRecords(table, '410000', '2026-10', 'henan-demo').map((r) => [r.id, r]));
+const expectedLuoyang = new Map(kpiRecords(table, '410300', '2026-10', 'henan-demo').map((r) => [r.id, r]));
+
+test.describe('cockpit shell', () => {
+  test('the Economy screen shows KPI numbers from the mock feed, labelled as demo data', async ({ page }) => {
+    await openCockpit(page, { screen: 'economy' });
+    const kpis = page.getByRole('region', { name: '主要经济指标' });
+    await expect(kpis).toHaveAttribute('data-state', 'ready');
+    const gdp = expectedProvince.get('gdp');
+    expect(gdp?.value).toBeGreaterThan(30_000); // province scale: trillions of yuan
+    await expect(kpis.getByTestId('kpi-value-gdp')).toHaveAttribute('data-value', String(gdp?.value));
+    await expect(kpis.getByTestId('kpi-value-gdp')).toHaveText(new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 }).format(gdp?.value ?? 0));
+    await expect(kpis.locator('[data-indicator="gdp"]')).toContainText('亿元');
+    await expect(kpis.locator('[data-indicator="unemployment"]')).toContainText('%');
+    await expect(page.getByTestId('demo-badge')).toHaveText('演示数据');
+    await expect(page.getByTestId('clock')).toContainText('2026/11/20');
+  });
+
+  for (const [w, h] of [
+    [1920, 1080],
+    [3840, 2160],
+    [1366, 768],
+  ] as const) {
+    test(`wall mode at ${w}×${h} keeps the same composition, no scrollbars, nothing clipped`, async ({ page }, testInfo) => {
+      await page.setViewportSize({ width: w, height: h });
+      await openCockpit(page, { screen: 'economy', mode: 'wall' });
+      await expect(page.locator('[data-panel]').first()).toHaveAttribute('data-state', 'ready');
+      await page.waitForTimeout(1500); // count-up animation settles
+      await expectFitsViewport(page);
+      const layout = await page.evaluate(() => {
+        const a = document.querySelector('.artboard')?.getBoundingClientRect();
+        if (!a) return null;
+        return [...document.querySelectorAll<HTMLElement>('[data-panel], .title-bar')].map((el) => {
+          const r = el.getBoundingClientRect();
+          const clipped = el.scrollWidth > el.clientWidth + 1;
+          return {
+            id: el.dataset.panel ?? 'title',
+            x: (r.left - a.left) / a.width,
+            y: (r.top - a.top) / a.height,
+            w: r.width / a.width,
+            h: r.height / a.height,
+            clipped,
+          };
+        });
+      });
+      expect(layout).not.toBeNull();
+      for (const box of layout ?? []) {
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.w).toBeLessThanOrEqual(1.0001);
+        expect(box.y + box.h).toBeLessThanOrEqual(1.0001);
+        expect(box.clipped, `${box.id} overflows horizontally`).toBe(false);
+      }
+      // Same composition at every size: positions relative to the artboard match the 1920 design.
+      testInfo.annotations.push({ type: 'layout', description: JSON.stringify(layout) });
+      const reference = [{ id: 'title', x: 0, y: 0 }];
+      for (const ref of reference) {
+        const box = layout?.find((b) => b.id === ref.id);
+        expect(box?.x).toBeCloseTo(ref.x, 2);
+        expect(box?.y).toBeCloseTo(ref.y, 2);
+      }
+      await page.screenshot({ path: `test-results/screenshots/wall-economy-${w}x${h}.png` });
+    });
+  }
+
+  test('?lang=en shows English', async ({ page }) => {
+    await openCockpit(page, { screen: 'economy', lang: 'en' });
+    await expect(page.locator('h1')).toHaveText('Economic Monitoring');
+    await expect(page.getByRole('region', { name: 'Headline indicators' })).toHaveAttribute('data-state', 'ready');
+    await expect(page.locator('[data-indicator="gdp"]')).toContainText('GDP');
+    await expect(page.locator('[data-indicator="gdp"]')).toContainText('100M CNY');
+    await expect(page.getByTestId('demo-badge')).toHaveText('Demo data');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    const text = await page.locator('body').innerText();
+    // No Chinese left in the shell's own strings (region names are translated too).
+    expect(text).not.toMatch(/演示数据|经济运行|主要经济指标|同比|环比|河南省/);
+  });
+
+  test('screen and region round-trip through a reload, and Back goes up', async ({ page }) => {
+    await openCockpit(page, { screen: 'economy', region: '410300' });
+    await expect(page.locator('.breadcrumb [aria-current="location"]')).toHaveText('洛阳市');
+    const luoyangGdp = expectedLuoyang.get('gdp')?.value;
+    await expect(page.getByTestId('kpi-value-gdp')).toHaveAttribute('data-value', String(luoyangGdp));
+    await page.reload();
+    await expect(page.locator('.breadcrumb [aria-current="location"]')).toHaveText('洛阳市');
+    expect(new URL(page.url()).searchParams.get('region')).toBe('410300');
+    expect(new URL(page.url()).searchParams.get('screen')).toBe('economy');
+    await page.locator('.breadcrumb').getByRole('button', { name: '河南省' }).click();
+    await expect(page.locator('.breadcrumb [aria-current="location"]')).toHaveText('河南省');
+    expect(new URL(page.url()).searchParams.get('region')).toBe('410000');
+    await page.goBack();
+    await expect(page.locator('.breadcrumb [aria-current="location"]')).toHaveText('洛阳市');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.breadcrumb [aria-current="location"]')).toHaveText('河南省');
+  });
+});
+
+test.describe('invalid config', () => {
+  async function withConfig(page: import('@playwright/test').Page, mutate: (c: Record<string, unknown>) => void) {
+    const base = JSON.parse(readFileSync(new URL('../public/config.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    mutate(base);
+    await page.route('**/config.json*', (route) => route.fulfill({ json: base }));
+    // Without the mock worker, so the routed config reaches the page directly.
+    await page.goto(`./?mocks=off&now=${encodeURIComponent(DEMO_NOW)}`);
+    await expect(page.getByTestId('config-error')).toBeVisible();
+    return page.getByTestId('config-error');
+  }
+
+  type Screen = { artboard: Record<string, unknown>; panels: Array<Record<string, unknown>> };
+
+  test('a field of the wrong type is named with its path', async ({ page }) => {
+    const screen = await withConfig(page, (c) => {
+      (c.screens as Screen[])[0]!.artboard.width = 'wide';
+    });
+    await expect(screen).toContainText('screens[0].artboard.width');
+    await expect(screen).toContainText('配置文件有误');
+  });
+
+  test('a missing dataset is named', async ({ page }) => {
+    const screen = await withConfig(page, (c) => {
+      (c.screens as Screen[])[0]!.panels[0]!.dataset = 'gdp-by-county';
+    });
+    await expect(screen).toContainText('screens[0].panels[0].dataset');
+    await expect(screen).toContainText('missing dataset "gdp-by-county"');
+  });
+
+  test('an unknown panel type is named', async ({ page }) => {
+    const screen = await withConfig(page, (c) => {
+      (c.screens as Screen[])[0]!.panels[0]!.type = 'pie-3d';
+    });
+    await expect(screen).toContainText('screens[0].panels[0].type');
+    await expect(screen).toContainText('unknown panel type "pie-3d"');
+  });
+});
