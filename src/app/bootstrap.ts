@@ -19,7 +19,7 @@ export function installClockFromUrl(search: string): void {
 }
 
 export async function boot(): Promise<Booted> {
-  const config = await loadConfig({ panelTypes: new Set(panels.ids()), adapters });
+  const config = await loadConfig({ panelTypes: new Set(panels.ids()), panelOptions: (type) => panels.get(type).optionsSchema, adapters });
   const regions = await loadRegionIndex(config);
   const defaults: UrlDefaults = {
     screen: config.defaults.screen ?? config.screens[0]?.id ?? '',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { adapters } from '../data/adapters/registry';
 import { ConfigError, parseConfig } from './schema';
 
@@ -76,6 +77,20 @@ describe('parseConfig', () => {
     panel.dataset = 'nope';
     panel.area = 'elsewhere';
     expect(issuesOf(raw)).toHaveLength(3);
+  });
+
+  it('checks panel options with the panel type schema', () => {
+    const raw = baseConfig();
+    (raw.screens as Array<{ panels: Array<Record<string, unknown>> }>)[0]!.panels[0]!.options = { columns: 'six' };
+    const issues = (() => {
+      try {
+        parseConfig(raw, { ...context, panelOptions: () => z.object({ columns: z.number() }).strict() });
+      } catch (error) {
+        return (error as ConfigError).issues;
+      }
+      return [];
+    })();
+    expect(issues.map((i) => i.path)).toEqual(['screens[0].panels[0].options.columns']);
   });
 
   it('rejects prototype-polluting keys', () => {

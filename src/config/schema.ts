@@ -123,6 +123,8 @@ export class ConfigError extends Error {
 
 export interface ConfigContext {
   panelTypes: ReadonlySet<string>;
+  /** Options schema of a panel type, so bad panel options are named at load time. */
+  panelOptions?: (type: string) => { safeParse(v: unknown): { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } };
   adapters: { has(id: string): boolean; get(id: string): AdapterFactory<unknown> };
 }
 
@@ -168,6 +170,11 @@ export function parseConfig(raw: unknown, context: ConfigContext): CockpitConfig
       panelIds.add(panel.id);
       if (!context.panelTypes.has(panel.type)) {
         issues.push({ path: `${pb}.type`, message: `unknown panel type "${panel.type}" (known: ${[...context.panelTypes].join(', ')})` });
+      } else if (context.panelOptions) {
+        const result = context.panelOptions(panel.type).safeParse(panel.options);
+        for (const i of result.success ? [] : (result.error?.issues ?? [])) {
+          issues.push({ path: `${pb}.options${i.path.length ? '.' : ''}${formatPath(i.path)}`, message: i.message });
+        }
       }
       if (!areas.has(panel.area)) issues.push({ path: `${pb}.area`, message: `grid has no area "${panel.area}"` });
       const refs = [
