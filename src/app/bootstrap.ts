@@ -30,7 +30,11 @@ export async function boot(): Promise<Booted> {
     range: config.defaults.range,
     locale: config.locale,
   };
-  const store = createViewStore(readView(location.search, defaults));
+  const initial = readView(location.search, defaults);
+  // A demo tour may pin the clock so every briefing shows the same figures.
+  const tourNow = parseInstant(config.tour?.now);
+  if (initial.mode === 'demo' && tourNow !== null && !new URLSearchParams(location.search).has('now')) setClock(anchoredClock(tourNow));
+  const store = createViewStore(initial);
   installViewStore(store);
   syncUrl(store, defaults);
   return { config, regions };

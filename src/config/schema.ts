@@ -103,6 +103,36 @@ export const configSchema = z
       })
       .strict()
       .default({ enabled: false, intervalSec: 60, screens: [] }),
+    /** The scripted briefing tour played in demo mode. */
+    tour: z
+      .object({
+        /** Pins the clock for the whole tour so every briefing shows the same figures. */
+        now: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}T/, 'expected an ISO time')
+          .optional(),
+        loop: z.boolean().default(true),
+        steps: z
+          .array(
+            z
+              .object({
+                screen: z.string(),
+                region: z
+                  .string()
+                  .regex(/^\d{6}$/)
+                  .optional(),
+                /** Panel id to highlight. */
+                panel: z.string().optional(),
+                filters: z.record(z.string(), z.string()).default({}),
+                caption: localizedText,
+                durationSec: z.number().min(2).max(600).default(12),
+              })
+              .strict(),
+          )
+          .min(1),
+      })
+      .strict()
+      .optional(),
     datasets: z.record(id, datasetSchema),
     screens: z.array(screenSchema).min(1),
   })
@@ -124,7 +154,9 @@ export class ConfigError extends Error {
 export interface ConfigContext {
   panelTypes: ReadonlySet<string>;
   /** Options schema of a panel type, so bad panel options are named at load time. */
-  panelOptions?: (type: string) => { safeParse(v: unknown): { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } };
+  panelOptions?: (type: string) => {
+    safeParse(v: unknown): { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+  };
   adapters: { has(id: string): boolean; get(id: string): AdapterFactory<unknown> };
 }
 
@@ -189,6 +221,13 @@ export function parseConfig(raw: unknown, context: ConfigContext): CockpitConfig
   if (config.defaults.screen && !screenIds.has(config.defaults.screen)) {
     issues.push({ path: 'defaults.screen', message: `no screen "${config.defaults.screen}"` });
   }
+  config.tour?.steps.forEach((step, i) => {
+    const screen = config.screens.find((sc) => sc.id === step.screen);
+    if (!screen) issues.push({ path: `tour.steps[${i}].screen`, message: `no screen "${step.screen}"` });
+    else if (step.panel && !screen.panels.some((p) => p.id === step.panel)) {
+      issues.push({ path: `tour.steps[${i}].panel`, message: `screen "${step.screen}" has no panel "${step.panel}"` });
+    }
+  });
   config.rotation.screens.forEach((sid, i) => {
     if (!screenIds.has(sid)) issues.push({ path: `rotation.screens[${i}]`, message: `no screen "${sid}"` });
   });

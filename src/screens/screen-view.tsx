@@ -1,5 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { ScreenConfig } from '../config/schema';
+import { useRuntime } from '../data/runtime';
+import { DemoTour } from '../modes/demo-tour';
 import { PanelHost } from '../panels/panel-host';
 import { useView } from '../state/view-store';
 import { Artboard } from './artboard';
@@ -9,6 +11,7 @@ import './screen.css';
 /** Lays a screen's panels out on its grid: a scaled artboard in wall/demo mode, responsive in analyst mode. */
 export function ScreenView({ screen }: { screen: ScreenConfig }) {
   const mode = useView((s) => s.mode);
+  const { config } = useRuntime();
   const focus = useView((s) => s.focus);
   if (mode === 'analyst') {
     const grid = screen.analystGrid;
@@ -43,6 +46,7 @@ export function ScreenView({ screen }: { screen: ScreenConfig }) {
             <PanelHost key={p.id} config={p} />
           ))}
         </main>
+        <DemoTour config={config} />
       </div>
     </Artboard>
   );
