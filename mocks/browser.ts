@@ -1,6 +1,6 @@
 import { setupWorker } from 'msw/browser';
 import { clock } from '../src/lib/clock';
-import { type RegionLike } from './generators/regions.ts';
+import type { RegionLike } from './generators/regions.ts';
 import { createHandlers } from './handlers.ts';
 
 /**
