@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Registry } from '../lib/registry';
 import { economyPanels } from './catalog/economy';
+import { livePanels } from './catalog/live';
 import { mapPanels } from './catalog/map';
 import type { PanelDescriptor } from './types';
 
@@ -22,4 +23,4 @@ panels.register('kpi-row', {
 
 // Catalogues owned by their feature areas; each lists descriptors, nothing registers as a side effect.
 
-for (const d of [...economyPanels, ...mapPanels]) panels.register(d.type, d);
+for (const d of [...economyPanels, ...mapPanels, ...livePanels]) panels.register(d.type, d);

@@ -1,0 +1,118 @@
+import { render, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DatasetView } from '../data/use-dataset';
+import { renderWithRuntime } from '../test/harness';
+import { AppealTicker, IncidentList, inRegion } from './live-list';
+
+let view: DatasetView<unknown>;
+vi.mock('../data/use-dataset', () => ({ useDataset: () => view }));
+
+const NOW = Date.parse('2026-11-20T02:00:00Z');
+function dataset(records: unknown[] | undefined, state: DatasetView<unknown>['state'] = 'ready'): DatasetView<unknown> {
+  return {
+    datasetId: 'd',
+    records,
+    state,
+    reason: state === 'stale' ? 'http: HTTP 500' : null,
+    lastGoodAt: NOW - 120_000,
+    asOf: null,
+    quarantined: 0,
+    source: '测试来源',
+    switching: false,
+  };
+}
+
+const options = { max: 30, followRegion: true, autoScroll: false };
+const incidentConfig = { id: 'inc', type: 'incident-list', area: 'a', datasets: {}, options: {}, dataset: 'd' };
+
+beforeEach(() => {
+  vi.spyOn(Date, 'now').mockReturnValue(NOW);
+});
+
+describe('live lists', () => {
+  it('matches regions by code prefix', () => {
+    expect(inRegion('410324', '410000')).toBe(true);
+    expect(inRegion('410324', '410300')).toBe(true);
+    expect(inRegion('410105', '410300')).toBe(false);
+    expect(inRegion('410324', '410324')).toBe(true);
+  });
+
+  it('lists incidents newest first, only in the region in view, with four-colour levels', () => {
+    view = dataset([
+      {
+        id: 'a',
+        type: 'fire',
+        severity: 3,
+        title: '郑州市金水区某小区火灾',
+        region: '410105',
+        lon: 113.6,
+        lat: 34.7,
+        reportedAt: NOW - 600_000,
+        status: 'onsite',
+      },
+      {
+        id: 'b',
+        type: 'flood',
+        severity: 1,
+        title: '洛阳市栾川县山洪',
+        region: '410324',
+        lon: 111.6,
+        lat: 33.8,
+        reportedAt: NOW - 60_000,
+        status: 'dispatched',
+      },
+      {
+        id: 'c',
+        type: 'traffic',
+        severity: 4,
+        title: '洛阳市区交通事故',
+        region: '410302',
+        lon: 112.4,
+        lat: 34.6,
+        reportedAt: NOW - 300_000,
+        status: 'reported',
+      },
+    ]);
+    const { tree } = renderWithRuntime(<IncidentList config={incidentConfig} options={{ ...options, minSeverity: 4 }} title="实时事件" />, {
+      view: { region: '410300' },
+    });
+    render(tree);
+    const items = screen.getAllByRole('listitem');
+    expect(items.map((li) => li.getAttribute('data-severity'))).toEqual(['1', '4']);
+    expect(items[0]?.textContent).toContain('Ⅰ级 红色');
+    expect(items[0]?.textContent).toContain('1 分钟前');
+    expect(screen.queryByText('郑州市金水区某小区火灾')).toBeNull();
+  });
+
+  it('shows hostile appeal text as text, and keeps it on screen with a badge when the feed goes stale', () => {
+    view = dataset(
+      [
+        {
+          id: 'x',
+          channel: '微信',
+          category: '城乡建设',
+          region: '410105',
+          text: '<img src=x onerror="window.__xss=1">小区停水三天',
+          receivedAt: NOW - 30_000,
+          status: 'new',
+        },
+      ],
+      'stale',
+    );
+    const { tree } = renderWithRuntime(<AppealTicker config={{ ...incidentConfig, id: 'app', type: 'appeal-ticker' }} options={options} title="最新诉求" />);
+    const { container } = render(tree);
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByText('<img src=x onerror="window.__xss=1">小区停水三天')).toBeTruthy();
+    const region = screen.getByRole('region', { name: '最新诉求' });
+    expect(region.getAttribute('data-state')).toBe('stale');
+    expect(screen.getByRole('status').textContent).toContain('数据未更新');
+  });
+
+  it('is empty, not blank, when nothing is in the region', () => {
+    view = dataset([]);
+    const { tree } = renderWithRuntime(<AppealTicker config={{ ...incidentConfig, id: 'app', type: 'appeal-ticker' }} options={options} title="最新诉求" />);
+    render(tree);
+    expect(screen.getByRole('region', { name: '最新诉求' }).getAttribute('data-state')).toBe('empty');
+    expect(screen.getByText('暂无数据')).toBeTruthy();
+  });
+});

@@ -1,0 +1,172 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { Incident, TextItem } from '../data/contracts/index';
+import { useRuntime } from '../data/runtime';
+import { useDataset } from '../data/use-dataset';
+import { useLocale } from '../i18n/i18n';
+import { clock } from '../lib/clock';
+import { formatAge } from '../lib/format';
+import { useView } from '../state/view-store';
+import { PanelFrame } from './panel-frame';
+import type { PanelProps } from './types';
+import './live-list.css';
+
+interface ListOptions {
+  max: number;
+  followRegion: boolean;
+  autoScroll: boolean;
+}
+
+/** Region codes share prefixes: 410000 ⊃ 410300 ⊃ 410324. */
+export function inRegion(code: string, region: string): boolean {
+  if (region.endsWith('0000')) return code.startsWith(region.slice(0, 2));
+  if (region.endsWith('00')) return code.startsWith(region.slice(0, 4));
+  return code === region;
+}
+
+export const SEVERITY_LABEL = {
+  1: { zh: 'Ⅰ级 红色', en: 'I Red' },
+  2: { zh: 'Ⅱ级 橙色', en: 'II Orange' },
+  3: { zh: 'Ⅲ级 黄色', en: 'III Yellow' },
+  4: { zh: 'Ⅳ级 蓝色', en: 'IV Blue' },
+} as const;
+
+export const INCIDENT_TYPE_LABEL: Record<Incident['type'], { zh: string; en: string }> = {
+  fire: { zh: '火灾', en: 'Fire' },
+  flood: { zh: '洪涝', en: 'Flood' },
+  traffic: { zh: '交通', en: 'Traffic' },
+  hazchem: { zh: '危化品', en: 'Hazchem' },
+  mine: { zh: '矿山', en: 'Mine' },
+  geological: { zh: '地质', en: 'Geological' },
+  health: { zh: '公共卫生', en: 'Public health' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+const STATUS_LABEL: Record<string, { zh: string; en: string }> = {
+  reported: { zh: '已接报', en: 'Reported' },
+  dispatched: { zh: '已调度', en: 'Dispatched' },
+  onsite: { zh: '已到场', en: 'On site' },
+  controlled: { zh: '已控制', en: 'Controlled' },
+  closed: { zh: '已办结', en: 'Closed' },
+  new: { zh: '新诉求', en: 'New' },
+  assigned: { zh: '已派单', en: 'Assigned' },
+  handling: { zh: '办理中', en: 'Handling' },
+  replied: { zh: '已回复', en: 'Replied' },
+};
+
+/** Slow auto-scroll for unattended walls; pauses under the pointer. */
+function useAutoScroll(enabled: boolean) {
+  const ref = useRef<HTMLOListElement>(null);
+  const mode = useView((s) => s.mode);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !enabled || mode === 'analyst' || matchMedia?.('(prefers-reduced-motion: reduce)').matches) return;
+    let hover = false;
+    const enter = () => {
+      hover = true;
+    };
+    const leave = () => {
+      hover = false;
+    };
+    el.addEventListener('pointerenter', enter);
+    el.addEventListener('pointerleave', leave);
+    const timer = setInterval(() => {
+      if (hover || el.scrollHeight <= el.clientHeight) return;
+      const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
+      el.scrollTo({ top: atEnd ? 0 : el.scrollTop + el.clientHeight / 3, behavior: atEnd ? 'auto' : 'smooth' });
+    }, 4000);
+    return () => {
+      clearInterval(timer);
+      el.removeEventListener('pointerenter', enter);
+      el.removeEventListener('pointerleave', leave);
+    };
+  }, [enabled, mode]);
+  return ref;
+}
+
+export function IncidentList({ config, options, title }: PanelProps<ListOptions & { minSeverity: 1 | 2 | 3 | 4 }>) {
+  const data = useDataset(config.dataset, 'incident');
+  const region = useView((s) => s.region);
+  const locale = useLocale();
+  const { regions } = useRuntime();
+  const items = useMemo(
+    () =>
+      [...(data.records ?? [])]
+        .filter((r) => r.severity <= options.minSeverity && (!options.followRegion || inRegion(r.region, region)))
+        .sort((a, b) => b.reportedAt - a.reportedAt)
+        .slice(0, options.max),
+    [data.records, options.minSeverity, options.followRegion, options.max, region],
+  );
+  const ref = useAutoScroll(options.autoScroll);
+  const now = clock.now();
+  return (
+    <PanelFrame
+      panelId={config.id}
+      type={config.type}
+      title={title}
+      data={data}
+      state={data.records && items.length === 0 && data.state === 'ready' ? 'empty' : undefined}
+    >
+      <ol className="live-list" ref={ref}>
+        {items.map((r) => (
+          <li
+            key={r.id}
+            className={`live-item live-item--sev${r.severity}${r.severity === 1 && now - r.reportedAt < 10 * 60_000 ? ' live-item--fresh-red' : ''}`}
+            data-severity={r.severity}
+          >
+            <span className={`sev-chip sev-chip--${r.severity}`}>{SEVERITY_LABEL[r.severity][locale === 'en' ? 'en' : 'zh']}</span>
+            <span className="live-item__main">
+              <span className="live-item__title">{r.title}</span>
+              <span className="live-item__meta">
+                {INCIDENT_TYPE_LABEL[r.type][locale === 'en' ? 'en' : 'zh']} · {regions.label(r.region, locale, true)} ·{' '}
+                {STATUS_LABEL[r.status]?.[locale === 'en' ? 'en' : 'zh']}
+              </span>
+            </span>
+            <span className="live-item__time num">{formatAge(now - r.reportedAt, locale)}</span>
+          </li>
+        ))}
+      </ol>
+    </PanelFrame>
+  );
+}
+
+export function AppealTicker({ config, options, title }: PanelProps<ListOptions>) {
+  const data = useDataset(config.dataset, 'text-item');
+  const region = useView((s) => s.region);
+  const locale = useLocale();
+  const { regions } = useRuntime();
+  const items = useMemo(
+    () =>
+      [...(data.records ?? [])]
+        .filter((r) => !options.followRegion || inRegion(r.region, region))
+        .sort((a, b) => b.receivedAt - a.receivedAt)
+        .slice(0, options.max),
+    [data.records, options.followRegion, options.max, region],
+  );
+  const ref = useAutoScroll(options.autoScroll);
+  const now = clock.now();
+  return (
+    <PanelFrame
+      panelId={config.id}
+      type={config.type}
+      title={title}
+      data={data}
+      state={data.records && items.length === 0 && data.state === 'ready' ? 'empty' : undefined}
+    >
+      <ol className="live-list" ref={ref}>
+        {items.map((r: TextItem) => (
+          <li key={r.id} className="live-item">
+            <span className="appeal-chip">{r.category}</span>
+            <span className="live-item__main">
+              {/* Untrusted public text: rendered as a text node, never as HTML. */}
+              <span className="live-item__title live-item__title--wrap">{r.text}</span>
+              <span className="live-item__meta">
+                {r.channel} · {regions.label(r.region, locale, true)} · {STATUS_LABEL[r.status]?.[locale === 'en' ? 'en' : 'zh']}
+              </span>
+            </span>
+            <span className="live-item__time num">{formatAge(now - r.receivedAt, locale)}</span>
+          </li>
+        ))}
+      </ol>
+    </PanelFrame>
+  );
+}
