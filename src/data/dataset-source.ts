@@ -2,10 +2,11 @@ import type { DatasetConfig } from '../config/schema';
 import { clock } from '../lib/clock';
 import { adapters } from './adapters/registry';
 import { type Adapter, type DatasetRequest, FeedError, type PushStatus } from './adapters/types';
+import { dedupeRecords, PRIMARY_VALUE } from './contracts/identity';
 import type { ContractName } from './contracts/index';
 import { ContractError, validateRecords } from './contracts/validate';
-import { unwrap } from './mapping';
-import { saveSnapshot } from './persistence';
+import { getPath, mapRecord, unwrap } from './mapping';
+import { loadSnapshot, saveSnapshot } from './persistence';
 import { PushBuffer } from './push-buffer';
 
 export interface DatasetResult {
@@ -17,6 +18,11 @@ export interface DatasetResult {
 
 export function datasetQueryKey(request: DatasetRequest): readonly unknown[] {
   return ['dataset', request.datasetId, request.region, request.from, request.to, request.filters];
+}
+
+/** IndexedDB key of a pull dataset's last good answer for one request. */
+export function snapshotKey(request: DatasetRequest): string {
+  return JSON.stringify(datasetQueryKey(request));
 }
 
 const instances = new WeakMap<DatasetConfig, Adapter>();
@@ -35,7 +41,8 @@ export function adapterFor(dataset: DatasetConfig): Adapter {
 /**
  * Pull path: adapter → mapping → contract validation. Throws (so TanStack
  * Query keeps the previous data and marks the dataset stale) when the
- * transport fails or when no record of a non-empty answer is valid.
+ * transport fails or when no record of a non-empty answer is valid. Bad
+ * records of an otherwise good answer are dropped and counted.
  */
 export async function loadDataset(dataset: DatasetConfig, request: DatasetRequest, signal: AbortSignal): Promise<DatasetResult> {
   const adapter = adapterFor(dataset);
@@ -54,56 +61,112 @@ export async function loadDataset(dataset: DatasetConfig, request: DatasetReques
   if (batch.quarantined.length > 0) {
     console.warn(`[dataset ${request.datasetId}] quarantined ${batch.quarantined.length} record(s): ${batch.quarantined[0]?.reason}`);
   }
+  const contract = dataset.contract as ContractName;
+  const { records } = dedupeRecords(contract, batch.records);
+  // Every headline number a gap at once is a broken upstream, not news: keep the last good answer.
+  const valueField = PRIMARY_VALUE[contract];
+  if (valueField && records.length > 1 && records.every((r) => (r as Record<string, unknown>)[valueField] === null)) {
+    throw new FeedError(`every "${valueField}" in the answer is null (a gap); keeping the last good data`, 'contract');
+  }
   const result: DatasetResult = {
-    records: batch.records,
+    records,
     asOf: envelope.asOf,
     receivedAt: clock.now(),
     quarantined: batch.quarantined.length,
   };
-  void saveSnapshot(JSON.stringify(datasetQueryKey(request)), { records: batch.records, asOf: result.asOf, savedAt: result.receivedAt });
+  void saveSnapshot(snapshotKey(request), { records, asOf: result.asOf, savedAt: result.receivedAt });
   return result;
 }
 
-interface PushState {
+export interface PushState {
   records: readonly unknown[] | undefined;
+  /** Last time the stream proved current: a valid record, a heartbeat or an (re)open. */
   lastGoodAt: number | null;
   asOf: number | null;
   error: unknown;
+  /** Records that failed the contract plus messages that could not be read. */
   quarantined: number;
   switching: boolean;
+  /** True while the records shown come from IndexedDB and the stream has not delivered yet. */
   fromSnapshot: boolean;
+  status: PushStatus;
 }
 
+export interface PushStats {
+  /** Messages handed over by the adapter. */
+  messages: number;
+  /** Valid records stored into the buffer (before dedupe). */
+  ingested: number;
+  quarantined: number;
+  /** Records evicted by the buffer bound. */
+  evicted: number;
+  size: number;
+}
+
+export interface PushChannelOptions {
+  /** Minimum time between IndexedDB saves of the buffer (0 disables persistence). */
+  persistEveryMs?: number;
+}
+
+/** Bad messages in a row before a push dataset is marked stale for drift. */
+export const BAD_RUN = 20;
+
 const TIME_FIELDS = ['reportedAt', 'receivedAt', 'at', 'updatedAt'] as const;
-function eventTime(record: { id: string }): number {
+export function eventTime(record: { id: string }): number {
   const r = record as unknown as Record<string, unknown>;
   for (const f of TIME_FIELDS) if (typeof r[f] === 'number') return r[f] as number;
-  return 0;
+  return Number.NaN;
 }
 
 /**
  * A push dataset's live channel: one subscription per dataset, shared by every
- * panel that reads it, ref-counted, feeding a bounded buffer.
+ * panel that reads it, ref-counted, feeding a bounded buffer. The last good
+ * records are saved to IndexedDB (throttled) and restored on start, so a
+ * reload during an outage still shows them with their age.
  */
 export class PushChannel {
   readonly buffer: PushBuffer<{ id: string }>;
-  private listeners = new Set<() => void>();
+  private readonly listeners = new Set<() => void>();
   private refs = 0;
   private unsubscribe: (() => void) | null = null;
-  private current: PushState = { records: undefined, lastGoodAt: null, asOf: null, error: null, quarantined: 0, switching: false, fromSnapshot: false };
-  private status: PushStatus = 'connecting';
+  private current: PushState = {
+    records: undefined,
+    lastGoodAt: null,
+    asOf: null,
+    error: null,
+    quarantined: 0,
+    switching: false,
+    fromSnapshot: false,
+    status: 'connecting',
+  };
+  private stateVersion = 0;
   private notifyScheduled = false;
+  private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly persistEveryMs: number;
+  private readonly persistKey: string;
+  private counters = { messages: 0, ingested: 0 };
+  /** Messages in a row that yielded no valid record (drift detector). */
+  private badRun = 0;
+  /** Why the connection is down (status), and why the data is suspect (drift); the first wins. */
+  private transportError: FeedError | null = null;
+  private driftError: FeedError | null = null;
 
   constructor(
     private readonly dataset: DatasetConfig,
     private readonly request: DatasetRequest,
+    options: PushChannelOptions = {},
   ) {
     this.buffer = new PushBuffer(dataset.bufferSize, eventTime);
+    this.persistEveryMs = options.persistEveryMs ?? 5000;
+    this.persistKey = `push|${request.datasetId}|${dataset.adapter}|${String((dataset.options as { url?: unknown }).url ?? '')}`;
   }
 
   retain(): () => void {
     if (this.refs++ === 0) this.start();
+    let released = false;
     return () => {
+      if (released) return;
+      released = true;
       if (--this.refs === 0) this.stop();
     };
   }
@@ -113,44 +176,144 @@ export class PushChannel {
     return () => this.listeners.delete(cb);
   }
 
+  /** Current state; the same object until something changes (for useSyncExternalStore). */
   state(): PushState {
+    if (this.stateVersion !== this.buffer.changes) {
+      this.stateVersion = this.buffer.changes;
+      this.current = { ...this.current, records: this.buffer.size || this.current.records ? this.buffer.snapshot() : this.current.records };
+    }
     return this.current;
   }
 
-  /** Validates and buffers one raw message (an object or an array of them). */
-  ingest(raw: unknown): void {
-    const list = Array.isArray(raw) ? raw : [raw];
-    const batch = validateRecords(this.dataset.contract as ContractName, list.map((r) => (this.dataset.mapping ? unwrap([r], this.dataset.mapping).records as unknown[] : [r])[0]));
-    this.buffer.push(batch.records as { id: string }[]);
-    this.current = {
-      ...this.current,
-      lastGoodAt: batch.records.length ? clock.now() : this.current.lastGoodAt,
-      quarantined: this.current.quarantined + batch.quarantined.length,
-      error: this.status === 'open' ? null : this.current.error,
-    };
+  stats(): PushStats {
+    return { ...this.counters, quarantined: this.current.quarantined, evicted: this.buffer.dropped, size: this.buffer.size };
+  }
+
+  /** Validates and buffers one raw message (a record, an array of them, or an envelope the mapping unwraps). */
+  ingest(raw: unknown): number {
+    this.counters.messages++;
+    const mapping = this.dataset.mapping;
+    let list: unknown[];
+    if (Array.isArray(raw)) list = raw;
+    else if (mapping?.records) {
+      const inner = getPath(raw, mapping.records);
+      list = Array.isArray(inner) ? inner : [inner];
+    } else list = [raw];
+    if (mapping) list = list.map((r) => mapRecord(r, mapping));
+    const batch = validateRecords(this.dataset.contract as ContractName, list);
+    const valid = batch.records as { id: string }[];
+    if (valid.length) this.buffer.push(valid);
+    this.counters.ingested += valid.length;
+    const patch: Partial<PushState> = {};
+    if (batch.quarantined.length) patch.quarantined = this.current.quarantined + batch.quarantined.length;
+    if (valid.length) {
+      this.badRun = 0;
+      patch.lastGoodAt = clock.now();
+      if (this.current.fromSnapshot) patch.fromSnapshot = false;
+      if (this.driftError) {
+        this.driftError = null;
+        patch.error = this.transportError;
+      }
+      this.schedulePersist();
+    } else if (list.length) this.noteBad(batch.quarantined[0]?.reason ?? 'no record');
+    if (Object.keys(patch).length) this.update(patch);
+    else if (valid.length) this.scheduleNotify();
+    return valid.length;
+  }
+
+  /**
+   * A live stream whose messages all fail the contract is drift, not news:
+   * after BAD_RUN bad messages in a row the dataset says so (stale, with the
+   * reason) while the last good records stay on screen.
+   */
+  private noteBad(reason: string): void {
+    if (++this.badRun !== BAD_RUN) return;
+    this.driftError = new FeedError(`the last ${BAD_RUN} messages failed the contract: ${reason}`, 'contract');
+    this.update({ error: this.transportError ?? this.driftError });
+  }
+
+  private update(patch: Partial<PushState>): void {
+    this.current = { ...this.current, ...patch };
     this.scheduleNotify();
   }
 
   private start(): void {
-    const adapter = adapterFor(this.dataset);
+    void this.restore();
+    let adapter: Adapter;
+    try {
+      adapter = adapterFor(this.dataset);
+    } catch (error) {
+      this.transportError = new FeedError((error as Error).message, 'contract');
+      this.update({ error: this.transportError, status: 'error' });
+      return;
+    }
     if (!adapter.subscribe) {
-      this.current = { ...this.current, error: new FeedError(`adapter "${this.dataset.adapter}" cannot push`, 'contract') };
+      this.transportError = new FeedError(`adapter "${this.dataset.adapter}" cannot push`, 'contract');
+      this.update({ error: this.transportError, status: 'error' });
       return;
     }
     this.unsubscribe = adapter.subscribe(this.request, {
       next: (raw) => this.ingest(raw),
-      status: (status, reason) => {
-        this.status = status;
-        const failed = status === 'reconnecting' || status === 'error' || status === 'closed';
-        this.current = { ...this.current, error: failed ? new FeedError(reason ?? status, 'network') : null };
-        this.scheduleNotify();
+      status: (status, reason) => this.onStatus(status, reason),
+      // A heartbeat proves the connection, not the data: it does not clear a drift error.
+      alive: () => {
+        if (!this.driftError) this.update({ lastGoodAt: clock.now() });
+      },
+      reject: (reason) => {
+        this.counters.messages++;
+        this.update({ quarantined: this.current.quarantined + 1 });
+        this.noteBad(reason);
       },
     });
+  }
+
+  private onStatus(status: PushStatus, reason?: string): void {
+    if (status === 'open') {
+      this.transportError = null;
+      this.update({ status, error: this.driftError, lastGoodAt: this.driftError ? this.current.lastGoodAt : clock.now() });
+      return;
+    }
+    if (status === 'connecting') {
+      this.update({ status });
+      return;
+    }
+    this.transportError = new FeedError(reason ?? status, status === 'closed' ? 'closed' : 'network');
+    this.update({ status, error: this.transportError });
   }
 
   private stop(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    if (this.persistTimer !== null) {
+      clearTimeout(this.persistTimer);
+      this.persistTimer = null;
+      void this.persist();
+    }
+  }
+
+  private async restore(): Promise<void> {
+    if (this.persistEveryMs <= 0) return;
+    const snap = await loadSnapshot<{ id: string }>(this.persistKey);
+    if (!snap || !Array.isArray(snap.records) || this.refs === 0) return;
+    // Live records win: only ids the stream has not delivered yet are restored.
+    const missing = snap.records.filter((r) => r && typeof r.id === 'string' && !this.buffer.has(r.id));
+    if (missing.length) this.buffer.push(missing);
+    if (this.current.lastGoodAt === null) this.update({ lastGoodAt: snap.savedAt, asOf: snap.asOf, fromSnapshot: true });
+    else this.scheduleNotify();
+  }
+
+  private schedulePersist(): void {
+    if (this.persistEveryMs <= 0 || this.persistTimer !== null) return;
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = null;
+      void this.persist();
+    }, this.persistEveryMs);
+  }
+
+  private async persist(): Promise<void> {
+    const records = this.buffer.snapshot();
+    if (!records.length) return;
+    await saveSnapshot(this.persistKey, { records: [...records], asOf: this.current.asOf, savedAt: this.current.lastGoodAt ?? clock.now() });
   }
 
   /** Coalesces bursts into one React update per animation frame. */
@@ -159,15 +322,14 @@ export class PushChannel {
     this.notifyScheduled = true;
     const run = () => {
       this.notifyScheduled = false;
-      this.current = { ...this.current, records: this.buffer.size || this.current.records ? this.buffer.snapshot() : this.current.records };
       for (const l of this.listeners) l();
     };
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
+    if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState !== 'hidden') requestAnimationFrame(run);
     else setTimeout(run, 16);
   }
 }
 
-const channels = new Map<string, PushChannel>();
+const channels = new Map<string, { dataset: DatasetConfig; channel: PushChannel }>();
 
 export const pushChannel = {
   isPush(dataset: DatasetConfig): boolean {
@@ -176,11 +338,10 @@ export const pushChannel = {
   },
   get(datasetId: string, dataset: DatasetConfig, request: DatasetRequest): PushChannel {
     // Push feeds are province-wide streams; panels filter by region themselves.
-    let channel = channels.get(datasetId);
-    if (!channel) {
-      channel = new PushChannel(dataset, request);
-      channels.set(datasetId, channel);
-    }
+    const entry = channels.get(datasetId);
+    if (entry && entry.dataset === dataset) return entry.channel;
+    const channel = new PushChannel(dataset, request);
+    channels.set(datasetId, { dataset, channel });
     return channel;
   },
 };

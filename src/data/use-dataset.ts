@@ -1,16 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { DatasetConfig, LocalizedText } from '../config/schema';
 import { clock } from '../lib/clock';
 import { resolveRange } from '../state/time-range';
 import { useView } from '../state/view-store';
-import type { ContractName, RecordTypes } from './contracts/index';
-import { type Freshness, deriveFreshness } from './freshness';
-import { type DatasetResult, datasetQueryKey, loadDataset, pushChannel } from './dataset-source';
-import { loadSnapshot } from './persistence';
-import { useRuntime } from './runtime';
 import type { DatasetRequest } from './adapters/types';
 import { FeedError } from './adapters/types';
+import type { ContractName, RecordTypes } from './contracts/index';
+import { type DatasetResult, datasetQueryKey, loadDataset, pushChannel, snapshotKey } from './dataset-source';
+import { ageReason, DEFAULT_STALE_AFTER_MS, deriveFreshness, type Freshness } from './freshness';
+import { loadSnapshot } from './persistence';
+import { useRuntime } from './runtime';
 
 export interface DatasetView<T> {
   datasetId: string;
@@ -76,6 +76,8 @@ export function useDataset<C extends ContractName>(datasetId: string | undefined
   const staleAfterMs = dataset?.staleAfterMs ?? defaultStaleAfter(dataset);
   const source = dataset?.source.name ?? '';
   const result = isPush ? push : pull;
+  // Re-render on a slow tick so age-based staleness and badge ages move even when no data arrives.
+  useFreshnessTick();
   const now = clock.now();
   const state = deriveFreshness({
     hasData: result.records !== undefined,
@@ -88,8 +90,10 @@ export function useDataset<C extends ContractName>(datasetId: string | undefined
   return {
     datasetId: datasetId ?? '',
     records: result.records as readonly RecordTypes[C][] | undefined,
-    state: result.records === undefined && result.fromSnapshot ? 'offline' : state,
-    reason: result.error ? describeError(result.error) : result.fromSnapshot ? 'snapshot' : null,
+    state,
+    reason: result.error
+      ? describeError(result.error)
+      : (ageReason(state, result.lastGoodAt, now) ?? (result.fromSnapshot ? 'last good data saved on this device' : null)),
     lastGoodAt: result.lastGoodAt,
     asOf: result.asOf,
     quarantined: result.quarantined,
@@ -98,9 +102,44 @@ export function useDataset<C extends ContractName>(datasetId: string | undefined
   };
 }
 
-function defaultStaleAfter(dataset: DatasetConfig | undefined): number {
-  const interval = Number((dataset?.options as { intervalMs?: unknown } | undefined)?.intervalMs);
-  return Number.isFinite(interval) && interval > 0 ? Math.max(interval * 3, 60_000) : 15 * 60_000;
+/**
+ * Pull datasets are stale after three missed polls (at least a minute); push
+ * datasets after three missed heartbeats/watchdog periods; otherwise 15 min.
+ */
+export function defaultStaleAfter(dataset: DatasetConfig | undefined): number {
+  const options = dataset?.options as { intervalMs?: unknown; watchdogMs?: unknown } | undefined;
+  const interval = Number(options?.intervalMs);
+  if (Number.isFinite(interval) && interval > 0) return Math.max(interval * 3, 60_000);
+  const watchdog = Number(options?.watchdogMs);
+  if (Number.isFinite(watchdog) && watchdog > 0) return Math.max(watchdog * 3, 60_000);
+  return DEFAULT_STALE_AFTER_MS;
+}
+
+const TICK_MS = 10_000;
+let tick = 0;
+const tickListeners = new Set<() => void>();
+let tickTimer: ReturnType<typeof setInterval> | null = null;
+
+function subscribeTick(listener: () => void): () => void {
+  tickListeners.add(listener);
+  if (tickTimer === null) {
+    tickTimer = setInterval(() => {
+      tick++;
+      for (const l of tickListeners) l();
+    }, TICK_MS);
+  }
+  return () => {
+    tickListeners.delete(listener);
+    if (tickListeners.size === 0 && tickTimer !== null) {
+      clearInterval(tickTimer);
+      tickTimer = null;
+    }
+  };
+}
+
+/** One shared 10-second ticker for every panel (not one timer per panel). */
+function useFreshnessTick(): number {
+  return useSyncExternalStore(subscribeTick, () => tick);
 }
 
 export function describeError(error: unknown): string {
@@ -130,7 +169,8 @@ function usePull(dataset: DatasetConfig | undefined, request: DatasetRequest): S
     refetchIntervalInBackground: true,
     placeholderData: keepPreviousData,
   });
-  const snapshot = useSnapshotFallback(dataset !== undefined && query.data === undefined && query.isError, key);
+  // Until the first answer of this page arrives (or when it fails), show the last good answer saved on this device.
+  const snapshot = useSnapshotFallback(dataset !== undefined && query.data === undefined, request);
   const data = query.data ?? snapshot ?? undefined;
   return {
     records: data?.records,
@@ -144,14 +184,14 @@ function usePull(dataset: DatasetConfig | undefined, request: DatasetRequest): S
 }
 
 /** When a query has never succeeded in this page, fall back to the IndexedDB copy. */
-function useSnapshotFallback(wanted: boolean, key: readonly unknown[]): DatasetResult | null {
+function useSnapshotFallback(wanted: boolean, request: DatasetRequest): DatasetResult | null {
   const [snap, setSnap] = useState<{ key: string; value: DatasetResult } | null>(null);
-  const keyText = JSON.stringify(key);
+  const keyText = snapshotKey(request);
   useEffect(() => {
     if (!wanted) return;
     let alive = true;
     void loadSnapshot(keyText).then((s) => {
-      if (alive && s) setSnap({ key: keyText, value: { records: s.records, asOf: s.asOf, receivedAt: s.savedAt, quarantined: 0 } });
+      if (alive && s && Array.isArray(s.records)) setSnap({ key: keyText, value: { records: s.records, asOf: s.asOf, receivedAt: s.savedAt, quarantined: 0 } });
     });
     return () => {
       alive = false;
@@ -163,11 +203,8 @@ function useSnapshotFallback(wanted: boolean, key: readonly unknown[]): DatasetR
 function usePush(dataset: DatasetConfig | undefined, request: DatasetRequest): SourceResult {
   const channel = useMemo(() => (dataset ? pushChannel.get(request.datasetId, dataset, request) : null), [dataset, request]);
   useEffect(() => (channel ? channel.retain() : undefined), [channel]);
-  const snap = useSyncExternalStore(
-    (cb) => (channel ? channel.listen(cb) : () => undefined),
-    () => channel?.state() ?? EMPTY_PUSH,
-  );
-  return snap;
+  const subscribe = useCallback((cb: () => void) => (channel ? channel.listen(cb) : () => undefined), [channel]);
+  return useSyncExternalStore(subscribe, () => channel?.state() ?? EMPTY_PUSH);
 }
 
 const EMPTY_PUSH: SourceResult = {

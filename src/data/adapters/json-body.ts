@@ -2,20 +2,10 @@ import { FeedError } from './types';
 
 /**
  * Reads a response body as text with a byte cap (a 20 MB answer must not
- * freeze the wall) and parses it as JSON. Bare NaN/Infinity tokens, which
- * some backends emit, are read as null (a gap), never as 0.
+ * freeze the wall): stops and cancels as soon as the cap is passed, whatever
+ * Content-Length claimed (or when there is none).
  */
-export async function readJsonBody(response: Response, maxBytes: number, signal?: AbortSignal): Promise<unknown> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new FeedError(`response is ${declared} bytes, over the ${maxBytes}-byte cap`, 'too-large');
-  }
-  const text = await readCapped(response, maxBytes, signal);
-  return parseJsonTolerant(text);
-}
-
-async function readCapped(response: Response, maxBytes: number, signal?: AbortSignal): Promise<string> {
+export async function readCapped(response: Response, maxBytes: number, signal?: AbortSignal): Promise<string> {
   if (!response.body) return response.text();
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

@@ -1,6 +1,9 @@
 import { Registry } from '../../lib/registry';
 import { httpAdapter } from './http';
+import { sseAdapter } from './sse';
+import { staticAdapter } from './static';
 import type { AdapterFactory } from './types';
+import { websocketAdapter } from './websocket';
 
 /**
  * Adapter registry. Built-ins are listed here explicitly; a site adds its own
@@ -10,3 +13,6 @@ import type { AdapterFactory } from './types';
 export const adapters = new Registry<AdapterFactory<any>>('adapter');
 
 adapters.register(httpAdapter.id, httpAdapter);
+adapters.register(sseAdapter.id, sseAdapter, ['eventsource']);
+adapters.register(websocketAdapter.id, websocketAdapter, ['ws']);
+adapters.register(staticAdapter.id, staticAdapter, ['file']);

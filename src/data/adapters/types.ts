@@ -15,8 +15,12 @@ export type PushStatus = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'er
 
 export interface PushSink {
   /** One raw message (already JSON-parsed). May hold one record or an array. */
-  next(raw: unknown, meta?: { id?: string }): void;
+  next(raw: unknown, meta?: { id?: string | undefined }): void;
   status(status: PushStatus, reason?: string): void;
+  /** A heartbeat (or any sign of life without records): the stream is live, the data current. */
+  alive?(): void;
+  /** A message that could not be read (malformed JSON, over the size cap): counted, never shown. */
+  reject?(reason: string): void;
 }
 
 /**
@@ -35,12 +39,20 @@ export interface AdapterFactory<O = unknown> {
   create(options: O): Adapter;
 }
 
+/**
+ * Why a feed failed: `network` (unreachable, stream lost → shown as offline),
+ * `timeout`, `http` (non-2xx), `parse` (malformed body), `too-large` (over
+ * the byte cap), `contract` (no record passed the contract), `closed` (a push
+ * stream ended normally and will not resume).
+ */
+export type FeedErrorKind = 'network' | 'timeout' | 'http' | 'parse' | 'too-large' | 'contract' | 'closed';
+
 /** Errors an adapter throws, classified so freshness can say why. */
 export class FeedError extends Error {
   override name = 'FeedError';
   constructor(
     message: string,
-    readonly kind: 'network' | 'timeout' | 'http' | 'parse' | 'too-large' | 'contract',
+    readonly kind: FeedErrorKind,
     readonly status?: number,
   ) {
     super(message);

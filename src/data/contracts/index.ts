@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instant, num, numOrGap, period, regionCode, severity, text } from './fields';
+import { instant, num, numberIn, numOrGap, period, regionCode, severity, text } from './fields.ts';
 
 /**
  * Dataset contracts: the canonical record shapes panels consume. Every feed is
@@ -61,16 +61,7 @@ export const rankItem = z.object({
 /** A share of a whole (composition charts). */
 export const shareItem = rankItem;
 
-export const incidentTypes = [
-  'fire',
-  'flood',
-  'traffic',
-  'hazchem',
-  'mine',
-  'geological',
-  'health',
-  'other',
-] as const;
+export const incidentTypes = ['fire', 'flood', 'traffic', 'hazchem', 'mine', 'geological', 'health', 'other'] as const;
 
 export const incident = z.object({
   id: text(64),
@@ -78,12 +69,38 @@ export const incident = z.object({
   severity: severity,
   title: text(120),
   region: regionCode,
-  lon: num.pipe(z.number().min(73).max(136)),
-  lat: num.pipe(z.number().min(3).max(54)),
+  lon: numberIn(73, 136),
+  lat: numberIn(3, 54),
   reportedAt: instant,
   updatedAt: instant.optional(),
   status: z.enum(['reported', 'dispatched', 'onsite', 'controlled', 'closed']).catch('reported'),
   seq: num.optional(),
+});
+
+export const resourceKinds = ['team', 'shelter', 'depot'] as const;
+
+/**
+ * A rescue resource on the map: a team (fire station, mine rescue…), a
+ * shelter or a materials depot. A dispatched team names its incident so the
+ * map can draw the dispatch line.
+ */
+export const resource = z.object({
+  id: text(64),
+  kind: z.enum(resourceKinds),
+  /** Speciality of a team or depot: fire, flood, mine, hazchem, medical, general. */
+  category: text(20).optional(),
+  name: text(60),
+  region: regionCode,
+  lon: numberIn(73, 136),
+  lat: numberIn(3, 54),
+  /** People (teams, shelters) or stock (depots). */
+  capacity: numOrGap.optional(),
+  /** Available now (free places, people on standby, stock left). */
+  available: numOrGap.optional(),
+  unit: text(12).optional(),
+  status: z.enum(['standby', 'dispatched', 'open', 'full', 'closed']).catch('standby'),
+  incidentId: text(64).optional(),
+  updatedAt: instant.optional(),
 });
 
 export const alert = z.object({
@@ -104,6 +121,9 @@ export const textItem = z.object({
   text: text(280),
   receivedAt: instant,
   status: z.enum(['new', 'assigned', 'handling', 'replied', 'closed']).catch('new'),
+  /** Department handling the appeal, if assigned. */
+  department: text(40).optional(),
+  /** Polarity in [-1, 1] (negative … positive); null when not scored. */
   sentiment: numOrGap.optional(),
   seq: num.optional(),
 });
@@ -133,6 +153,7 @@ export const contracts = {
   alert,
   'text-item': textItem,
   project: projectRow,
+  resource,
 } as const;
 
 export type ContractName = keyof typeof contracts;
@@ -146,6 +167,7 @@ export type Incident = z.output<typeof incident>;
 export type Alert = z.output<typeof alert>;
 export type TextItem = z.output<typeof textItem>;
 export type ProjectRow = z.output<typeof projectRow>;
+export type Resource = z.output<typeof resource>;
 
 export interface RecordTypes {
   kpi: KpiRecord;
@@ -157,4 +179,5 @@ export interface RecordTypes {
   alert: Alert;
   'text-item': TextItem;
   project: ProjectRow;
+  resource: Resource;
 }

@@ -1,0 +1,37 @@
+// @vitest-environment node
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import regionIndex from '../../public/regions/henan.index.json' with { type: 'json' };
+import { FetchEventSource } from '../../src/data/adapters/testing/fetch-event-source';
+import { validateRecords } from '../../src/data/contracts/validate';
+import type { RegionLike } from '../generators/regions.ts';
+import { createLiveHandlers } from '../handlers-live.ts';
+
+const now = Date.parse('2026-11-20T10:00:00+08:00');
+const server = setupServer(...createLiveHandlers({ regions: regionIndex as RegionLike[], seed: 'henan-demo', now: () => now }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+afterAll(() => server.close());
+
+describe('MSW live handlers', () => {
+  it('answer the JSON endpoints', async () => {
+    const res = await fetch('http://cockpit.test/app/api/emergency/incidents?region=410000');
+    const body = (await res.json()) as { records: unknown[]; asOf: string };
+    expect(validateRecords('incident', body.records).quarantined).toEqual([]);
+    expect(body.records.length).toBeGreaterThan(5);
+  });
+
+  it('stream SSE with ids and backfill, resumable with Last-Event-ID', async () => {
+    const es = new FetchEventSource('http://cockpit.test/stream/appeals?backfill=5');
+    const ids: string[] = [];
+    es.addEventListener('message', (e) => ids.push((e as MessageEvent).lastEventId));
+    await new Promise((r) => setTimeout(r, 300));
+    es.close();
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+    const res = await fetch('http://cockpit.test/stream/appeals', { headers: { 'Last-Event-ID': ids[1] as string } });
+    const reader = res.body?.getReader();
+    const first = new TextDecoder().decode((await reader?.read())?.value);
+    await reader?.cancel();
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    expect(first).toContain(`id: ${ids[2]}`);
+  });
+});

@@ -1,0 +1,181 @@
+import {
+  alertsAt,
+  emergencyKpis,
+  incidentsByRegion,
+  incidentsByType,
+  incidentTrend,
+  type RegionSource,
+  recentIncidents,
+  resourcesAt,
+} from '../generators/emergency.ts';
+import {
+  appealHourly,
+  appealsByCategory,
+  appealsByChannel,
+  appealsByRegion,
+  appealTrend,
+  departmentRates,
+  hotTopics,
+  latestAppeals,
+  polarityTrend,
+  regionFilter,
+  sentimentKpis,
+} from '../generators/sentiment.ts';
+
+/**
+ * The JSON endpoints of the emergency and public-sentiment screens, free of
+ * any HTTP framework: MSW (`mocks/handlers-live.ts`) and the feed server
+ * (`mocks/server/feed-server.ts`) both answer from this one table, so the
+ * demo build and a real local backend serve the same data.
+ * Every answer is `{ asOf, records }`; unknown regions are a 404.
+ */
+export interface LiveContext {
+  regions: RegionSource;
+  seed: string;
+  now: () => number;
+}
+
+export interface RouteAnswer {
+  status: number;
+  body: unknown;
+}
+
+export interface JsonRoute {
+  path: string;
+  /** One line for docs/data-contracts.md. */
+  doc: string;
+  contract: string;
+  answer(url: URL, ctx: LiveContext): RouteAnswer;
+}
+
+const PROVINCE = '410000';
+
+function int(url: URL, name: string, fallback: number, min: number, max: number): number {
+  const raw = url.searchParams.get(name);
+  const n = raw === null || raw === '' ? Number.NaN : Number(raw);
+  return Number.isInteger(n) ? Math.max(min, Math.min(max, n)) : fallback;
+}
+
+function ok(ctx: LiveContext, records: unknown[]): RouteAnswer {
+  return { status: 200, body: { asOf: new Date(ctx.now()).toISOString(), records } };
+}
+
+/** Route whose answer depends on a valid `region` (default: the province). */
+function regional(path: string, contract: string, doc: string, fn: (url: URL, ctx: LiveContext, region: string, now: number) => unknown[]): JsonRoute {
+  return {
+    path,
+    contract,
+    doc,
+    answer(url, ctx) {
+      const region = url.searchParams.get('region') || PROVINCE;
+      if (!ctx.regions.get(region)) return { status: 404, body: { error: 'unknown region' } };
+      return ok(ctx, fn(url, ctx, region, ctx.now()));
+    },
+  };
+}
+
+export const liveRoutes: readonly JsonRoute[] = [
+  regional(
+    '/api/emergency/incidents',
+    'incident',
+    'incidents reported in the last `hours` (24, ≤ 168) inside `region`, newest first, status as of now',
+    (url, ctx, region, now) => recentIncidents(ctx.regions, ctx.seed, now, int(url, 'hours', 24, 1, 168), regionFilter(ctx.regions, region)),
+  ),
+  regional(
+    '/api/emergency/resources',
+    'resource',
+    'rescue teams, shelters and depots inside `region` (`kind`=team|shelter|depot filters), dispatched teams name their incident',
+    (url, ctx, region, now) => {
+      const kind = url.searchParams.get('kind');
+      const inside = regionFilter(ctx.regions, region);
+      return resourcesAt(ctx.regions, ctx.seed, now).filter((r) => inside(r.region) && (!kind || r.kind === kind));
+    },
+  ),
+  regional(
+    '/api/emergency/alerts',
+    'alert',
+    'weather warnings and IoT sensor alarms of the last `hours` (24) inside `region` (`kind`=weather|sensor filters), newest first',
+    (url, ctx, region, now) => {
+      const kind = url.searchParams.get('kind');
+      const inside = regionFilter(ctx.regions, region);
+      return alertsAt(ctx.regions, ctx.seed, now, int(url, 'hours', 24, 1, 168)).filter(
+        (a) => inside(a.region) && (!kind || (kind === 'weather' ? a.id.startsWith('wx-') : a.id.startsWith('sensor-'))),
+      );
+    },
+  ),
+  regional(
+    '/api/emergency/kpis',
+    'kpi',
+    'headline figures today (CST): incidents, being handled, time to scene, teams out, shelters open, warnings',
+    (_url, ctx, region, now) => emergencyKpis(ctx.regions, ctx.seed, now, region),
+  ),
+  regional('/api/emergency/by-type', 'share', 'incidents by type today (or the last `hours`)', (url, ctx, region, now) =>
+    incidentsByType(ctx.regions, ctx.seed, now, region, url.searchParams.has('hours') ? int(url, 'hours', 24, 1, 720) : undefined),
+  ),
+  regional('/api/emergency/by-region', 'region-metric', 'incidents per child region over the last `days` (7, ≤ 30)', (url, ctx, region, now) =>
+    incidentsByRegion(ctx.regions, ctx.seed, now, region, int(url, 'days', 7, 1, 30)),
+  ),
+  regional(
+    '/api/emergency/trend',
+    'series',
+    'daily incidents by severity (series red/orange/yellow/blue) for the last `days` (30, ≤ 90) and today',
+    (url, ctx, region, now) => incidentTrend(ctx.regions, ctx.seed, now, region, int(url, 'days', 30, 1, 90)),
+  ),
+  regional(
+    '/api/sentiment/appeals',
+    'text-item',
+    'latest `limit` (50, ≤ 500) 12345 appeals inside `region`, newest first — untrusted text',
+    (url, ctx, region, now) =>
+      latestAppeals(ctx.regions, ctx.seed, now, int(url, 'limit', 50, 1, 500), region === PROVINCE ? undefined : regionFilter(ctx.regions, region)),
+  ),
+  regional(
+    '/api/sentiment/kpis',
+    'kpi',
+    'hotline headline figures: appeals today / this month, on-time rate, satisfaction, good-review rate',
+    (_url, ctx, region, now) => sentimentKpis(ctx.regions, ctx.seed, now, region),
+  ),
+  regional('/api/sentiment/trend', 'series', 'daily appeals for the last `days` (30, ≤ 90) and today; `by`=total|channel|category', (url, ctx, region, now) => {
+    const by = url.searchParams.get('by');
+    return appealTrend(ctx.regions, ctx.seed, now, region, int(url, 'days', 30, 0, 90), by === 'channel' || by === 'category' ? by : 'total');
+  }),
+  regional(
+    '/api/sentiment/hourly',
+    'series',
+    'hourly appeals (t = "YYYY-MM-DDTHH") for the last `hours` (48, ≤ 168) with `prior` = same hour a week earlier (spike detection)',
+    (url, ctx, region, now) => appealHourly(ctx.regions, ctx.seed, now, region, int(url, 'hours', 48, 1, 168)),
+  ),
+  regional('/api/sentiment/channels', 'share', 'appeals today by channel (电话/微信/APP/网站)', (_url, ctx, region, now) =>
+    appealsByChannel(ctx.regions, ctx.seed, now, region),
+  ),
+  regional('/api/sentiment/categories', 'share', 'appeals today by category, largest first', (_url, ctx, region, now) =>
+    appealsByCategory(ctx.regions, ctx.seed, now, region),
+  ),
+  regional('/api/sentiment/regions', 'region-metric', 'appeals today per child region (map heat, ranking)', (_url, ctx, region, now) =>
+    appealsByRegion(ctx.regions, ctx.seed, now, region),
+  ),
+  {
+    path: '/api/sentiment/departments',
+    contract: 'rank',
+    doc: 'on-time handling rate or satisfaction (%) by department, best first; `metric`=ontime|satisfaction',
+    answer: (url, ctx) => ok(ctx, departmentRates(ctx.seed, ctx.now(), url.searchParams.get('metric') === 'satisfaction' ? 'satisfaction' : 'ontime')),
+  },
+  {
+    path: '/api/sentiment/polarity',
+    contract: 'series',
+    doc: 'daily sentiment polarity shares (series positive/neutral/negative, %) for the last `days` (30) and today',
+    answer: (url, ctx) => ok(ctx, polarityTrend(ctx.regions, ctx.seed, ctx.now(), int(url, 'days', 30, 1, 90))),
+  },
+  {
+    path: '/api/sentiment/topics',
+    contract: 'rank',
+    doc: 'hot topics of the last 24 h with appeal counts, hottest first (a surge tops the list); `limit` (10)',
+    answer: (url, ctx) => ok(ctx, hotTopics(ctx.regions, ctx.seed, ctx.now(), int(url, 'limit', 10, 1, 50))),
+  },
+];
+
+/** Streams served as SSE at `/stream/<name>` and WebSocket at `/ws/<name>`. */
+export const liveStreams: readonly { name: string; contract: string; doc: string }[] = [
+  { name: 'incidents', contract: 'incident', doc: 'new incidents and their status changes (same id, upsert), tens a day' },
+  { name: 'appeals', contract: 'text-item', doc: 'new 12345 appeals, tens of thousands a day with the daily rhythm — untrusted text' },
+  { name: 'bench', contract: 'text-item', doc: 'synthetic appeals at exactly `rate` events/s (default 100), contiguous seq — load tests and the bench' },
+];

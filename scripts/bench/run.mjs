@@ -1,0 +1,44 @@
+/**
+ * `npm run bench`: runs every `scripts/bench/*.bench.mjs` (each a standalone
+ * script writing `bench-results/<name>.json` through lib.mjs) one after the
+ * other, then prints every result of this run as one table.
+ * `BENCH_SECONDS` shortens time-based benches; `BENCH_ONLY=sse` runs only
+ * bench files whose name contains "sse". Benchmarks, not timed tests: the
+ * exit code is non-zero only when a bench file crashes.
+ */
+import { spawn } from 'node:child_process';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { printTable, RESULTS_DIR, ROOT } from './lib.mjs';
+
+const dir = join(ROOT, 'scripts/bench');
+const only = process.env.BENCH_ONLY;
+const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.mjs') && (!only || f.includes(only))).sort();
+if (!files.length) {
+  console.error('no scripts/bench/*.bench.mjs found');
+  process.exit(1);
+}
+const started = Date.now();
+let failed = 0;
+for (const file of files) {
+  console.log(`\n▶ ${file}`);
+  const code = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(dir, file)], { stdio: 'inherit', cwd: ROOT, env: process.env });
+    child.on('exit', (c) => resolve(c ?? 1));
+  });
+  if (code !== 0) {
+    failed++;
+    console.error(`✗ ${file} exited with ${code}`);
+  }
+}
+const results = [];
+for (const f of await readdir(RESULTS_DIR).catch(() => [])) {
+  if (!f.endsWith('.json')) continue;
+  const path = join(RESULTS_DIR, f);
+  if ((await stat(path)).mtimeMs < started) continue;
+  results.push(JSON.parse(await readFile(path, 'utf8')));
+}
+console.log('\n═ bench results ═');
+if (results.length) printTable(results);
+console.log(`\n${files.length} bench file(s), ${failed} failed; JSON in bench-results/`);
+process.exit(failed ? 1 : 0);
