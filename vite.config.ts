@@ -1,11 +1,34 @@
 /// <reference types="vitest/config" />
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * `public/` holds MSW's worker for dev and the demo build. A production build
+ * must not ship it (nor the e2e/bench fixtures), so they are removed from its output.
+ */
+function productionOnlyAssets(mode: string): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'cockpit:strip-demo-assets',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      if (mode === 'demo') return;
+      for (const file of ['mockServiceWorker.js', 'e2e-data', 'config.e2e-feeds.json', 'config.e2e-map.json', 'bench-map.json']) {
+        rmSync(resolve(outDir, file), { recursive: true, force: true });
+      }
+    },
+  };
+}
 
 // `base: './'` so one build runs from any static server and base path.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [react()],
+  plugins: [react(), productionOnlyAssets(mode)],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {
@@ -16,6 +39,7 @@ export default defineConfig({
       output: {
         // Heavy libraries get their own lazy chunks, named so the budget test can find them.
         codeSplitting: {
+          includeDependenciesRecursively: false,
           groups: [
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
             { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ },
@@ -32,4 +56,4 @@ export default defineConfig({
     testTimeout: 20_000,
     restoreMocks: true,
   },
-});
+}));

@@ -31,7 +31,7 @@ function entryChunks(): string[] {
     seen.add(file);
     const code = readFileSync(file, 'utf8');
     // Static imports only: `import … from "./x.js"` and `import "./x.js"` (not `import("./x.js")`).
-    for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[^'"();]*?\sfrom\s*)?["']\.\/([^"']+\.js)["']/g)) queue.push(join(DIST, 'assets', m[1] ?? ''));
+    for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[^'"();]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) queue.push(join(DIST, 'assets', m[1] ?? ''));
   }
   return [...seen];
 }
@@ -72,5 +72,6 @@ describe('production bundle', () => {
       .join('\n');
     expect(all).not.toContain('setupWorker');
     expect(all).not.toContain('startMockWorker');
+    expect(existsSync(join(DIST, 'mockServiceWorker.js'))).toBe(false);
   });
 });
