@@ -1,3 +1,5 @@
+import { createRng, gaussian } from '../../src/lib/random.ts';
+
 /**
  * The regions the generators speak about. Cities carry a GDP weight (share of
  * the province, roughly as published for 2023) so magnitudes look real;
@@ -43,8 +45,11 @@ export class RegionTable {
   private readonly byCode = new Map<string, RegionLike>();
   private readonly kids = new Map<string, RegionLike[]>();
   private readonly shareCache = new Map<string, number>();
+  readonly entries: readonly RegionLike[];
 
-  constructor(readonly entries: readonly RegionLike[]) {
+  // No parameter properties: the feed server runs this file under Node's type stripping.
+  constructor(entries: readonly RegionLike[]) {
+    this.entries = entries;
     for (const e of entries) {
       this.byCode.set(e.code, e);
       if (e.parent) {
@@ -61,6 +66,16 @@ export class RegionTable {
 
   children(code: string): RegionLike[] {
     return this.kids.get(code) ?? [];
+  }
+
+  /** True when `code` is `ancestor` or lies inside it. */
+  isWithin(code: string, ancestor: string): boolean {
+    let current = this.byCode.get(code);
+    while (current) {
+      if (current.code === ancestor) return true;
+      current = current.parent ? this.byCode.get(current.parent) : undefined;
+    }
+    return false;
   }
 
   cities(): RegionLike[] {
@@ -91,9 +106,9 @@ export class RegionTable {
 }
 
 function countyWeight(c: RegionLike): number {
-  // Deterministic from the code: districts (区) of a city centre are bigger.
-  let h = 0;
-  for (const ch of c.code) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  const base = 0.6 + (h % 1000) / 1000;
-  return c.name.endsWith('区') ? base * 1.8 : c.name.endsWith('市') ? base * 1.3 : base;
+  // Deterministic from the code, spread roughly log-normally; districts (区)
+  // of a city centre and county-level cities (市) weigh more.
+  const rng = createRng(`county-weight|${c.code}`);
+  const base = Math.exp(gaussian(rng) * 0.45);
+  return c.name.endsWith('区') ? base * 1.6 : c.name.endsWith('市') ? base * 1.3 : base;
 }

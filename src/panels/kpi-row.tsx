@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KpiRecord } from '../data/contracts/index';
 import { useDataset } from '../data/use-dataset';
+import { useView } from '../state/view-store';
 import { useLocale, useT } from '../i18n/i18n';
 import { formatNumber, formatPercentChange, unitLabel } from '../lib/format';
+import { compactUnit } from './panel-bits';
 import { PanelFrame } from './panel-frame';
 import type { PanelProps } from './types';
 import './kpi.css';
@@ -15,10 +17,13 @@ export interface KpiRowOptions {
 /** Headline indicators: value, unit, period, YoY/MoM, sparkline, target progress. */
 export default function KpiRow({ config, options, title }: PanelProps<KpiRowOptions>) {
   const data = useDataset(config.dataset, 'kpi');
+  const mode = useView((s) => s.mode);
   const records = orderRecords(data.records ?? [], options.indicators);
+  // On the wall the configured columns hold; at a desk the cards reflow to the window.
+  const columns = mode === 'analyst' ? 'repeat(auto-fill, minmax(calc(var(--u) * 190), 1fr))' : `repeat(${options.columns}, minmax(0, 1fr))`;
   return (
-    <PanelFrame panelId={config.id} type={config.type} title={title} data={data}>
-      <ul className="kpi-grid" style={{ gridTemplateColumns: `repeat(${options.columns}, minmax(0, 1fr))` }}>
+    <PanelFrame panelId={config.id} type={config.type} title={title} data={data} empty={data.records !== undefined && records.length === 0} skeleton="cards">
+      <ul className="kpi-grid" style={{ gridTemplateColumns: columns }}>
         {records.map((r) => (
           <KpiCard key={r.id} record={r} />
         ))}
@@ -43,49 +48,73 @@ export function KpiCard({ record }: { record: KpiRecord }) {
   const name = locale === 'en' ? (record.nameEn ?? record.name) : record.name;
   const digits = record.unit === '%' ? 1 : Math.abs(record.value ?? 0) >= 1000 ? 0 : 1;
   const progress = record.target && record.value !== null ? Math.max(0, Math.min(1, record.value / record.target)) : null;
+  const valueText = formatNumber(shown, locale, digits);
+  const unitText = compactUnit(record.unit, locale);
+  const fit = valueFit(formatNumber(record.value, locale, digits), unitText);
+  const period = formatPeriod(record.period, locale);
+  const shortPeriod = formatPeriod(record.period, locale, false);
   return (
     <li className="kpi-card" data-indicator={record.id}>
-      <div className="kpi-card__name" title={name}>
+      <div className="kpi-card__name" title={`${name}（${period}）`}>
         {name}
       </div>
-      <div className="kpi-card__value">
+      <div className={`kpi-card__value kpi-card__value--${fit}`}>
         <span className="num" data-testid={`kpi-value-${record.id}`} data-value={record.value ?? ''}>
-          {formatNumber(shown, locale, digits)}
+          {valueText}
         </span>
-        <span className="kpi-card__unit">{record.unit === '%' ? '%' : unitLabel(record.unit, locale)}</span>
+        {/* The compact unit is what the wall shows; screen readers (and text search) get the full one. */}
+        <span className="kpi-card__unit" title={unitLabel(record.unit, locale)} aria-hidden={unitText !== unitLabel(record.unit, locale) ? true : undefined}>
+          {unitText}
+        </span>
+        {unitText !== unitLabel(record.unit, locale) ? <span className="visually-hidden">{unitLabel(record.unit, locale)}</span> : null}
       </div>
-      <div className="kpi-card__changes">
-        <Change label={t('kpi.yoy')} value={record.yoy ?? null} unit={record.unit} />
-        <Change label={t('kpi.mom')} value={record.mom ?? null} unit={record.unit} />
+      <div className="kpi-card__mid">
+        <div className="kpi-card__changes">
+          <Change label={t('kpi.yoy')} value={record.yoy ?? null} unit={record.unit} />
+          <Change label={t('kpi.mom')} value={record.mom ?? null} unit={record.unit} />
+        </div>
+        <Sparkline values={record.spark ?? []} />
       </div>
       <div className="kpi-card__foot">
-        <Sparkline values={record.spark ?? []} />
-        <span className="kpi-card__period">{formatPeriod(record.period, locale)}</span>
-      </div>
-      {progress !== null ? (
-        <div className="kpi-card__progress" title={`${t('kpi.target')} ${formatNumber(progress * 100, locale, 1)}%`}>
-          <div className="kpi-card__bar">
-            <div style={{ width: `${progress * 100}%` }} />
-          </div>
-          <span className="num">
-            {t('kpi.target')} {formatNumber(progress * 100, locale, 1)}%
+        <span className="kpi-card__period" title={period}>
+          {shortPeriod}
+        </span>
+        {progress !== null ? (
+          <span className="kpi-card__target num" title={`${t('kpi.target')} ${formatNumber(progress * 100, locale, 1)}%`}>
+            {t('kpi.goal')} {formatNumber(progress * 100, locale, 1)}%
           </span>
-        </div>
-      ) : null}
+        ) : null}
+      </div>
+      <div className="kpi-card__bar" aria-hidden="true">
+        {progress !== null ? <div style={{ width: `${progress * 100}%` }} /> : null}
+      </div>
     </li>
   );
 }
 
+/**
+ * Size class of the big number so number and unit fit a narrow wall card
+ * (about 140 design px inside): estimated from the characters, no measuring.
+ */
+export function valueFit(value: string, unit: string): 'l' | 'm' | 's' {
+  let unitWidth = 0;
+  for (const ch of unit) unitWidth += /[\u3000-\u9fff]/.test(ch) ? 14 : 8;
+  const width = (fs: number) => value.length * 0.56 * fs + unitWidth + 4;
+  return width(30) <= 138 ? 'l' : width(26) <= 138 ? 'm' : 's';
+}
+
 /** "1-10月" for a cumulative month, as bureaus publish; "Jan–Oct 2026" in English. */
-export function formatPeriod(period: string, locale: 'zh-CN' | 'en'): string {
+export function formatPeriod(period: string, locale: 'zh-CN' | 'en', withYear = true): string {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   if (!m) return period;
   const month = Number(m[2]);
   if (locale === 'en') {
     const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-    return month === 1 ? `Jan ${m[1]}` : `Jan–${names[month - 1]} ${m[1]}`;
+    const span = month === 1 ? 'Jan' : `Jan–${names[month - 1]}`;
+    return withYear ? `${span} ${m[1]}` : span;
   }
-  return month === 1 ? `${m[1]}年1月` : `${m[1]}年1-${month}月`;
+  const span = month === 1 ? '1月' : `1-${month}月`;
+  return withYear ? `${m[1]}年${span}` : span;
 }
 
 function Change({ label, value, unit }: { label: string; value: number | null; unit: string }) {
@@ -93,14 +122,18 @@ function Change({ label, value, unit }: { label: string; value: number | null; u
   const dir = value === null ? 'flat' : value > 0 ? 'up' : value < 0 ? 'down' : 'flat';
   const arrow = dir === 'up' ? '▲' : dir === 'down' ? '▼' : '';
   // For a rate (unemployment) the change is in percentage points.
-  const text = value === null ? '—' : unit === '%' ? `${formatPercentChange(value, locale, 1).replace('%', '')} ${locale === 'en' ? 'pp' : '个百分点'}` : formatPercentChange(value, locale, 1);
+  const suffix = unit === '%' ? (locale === 'en' ? ' pp' : '个百分点') : '%';
+  // The arrow carries the sign on screen; the signed figure is the accessible text.
+  const text = value === null ? '—' : `${formatNumber(Math.abs(value), locale, 1)}${suffix}`;
+  const spoken = value === null ? '—' : `${formatPercentChange(value, locale, 1).replace('%', '')}${suffix}`;
   return (
     <span className={`kpi-change kpi-change--${dir}`}>
       <span className="kpi-change__label">{label}</span>
-      <span className="num">
+      <span className="num" aria-hidden="true">
         {arrow}
         {text}
       </span>
+      <span className="visually-hidden">{spoken}</span>
     </span>
   );
 }
@@ -138,7 +171,13 @@ export function useCountUp(target: number | null): number | null {
   useEffect(() => {
     const start = from.current;
     from.current = target;
-    if (target === null || start === null || start === target || typeof requestAnimationFrame !== 'function' || matchMedia?.('(prefers-reduced-motion: reduce)').matches) {
+    if (
+      target === null ||
+      start === null ||
+      start === target ||
+      typeof requestAnimationFrame !== 'function' ||
+      matchMedia?.('(prefers-reduced-motion: reduce)').matches
+    ) {
       setShown(target);
       return;
     }

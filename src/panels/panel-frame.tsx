@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId } from 'react';
+import { type CSSProperties, type ReactNode, useEffect, useId } from 'react';
 import { reportDataTime } from '../data/data-time';
 import type { Freshness } from '../data/freshness';
 import type { DatasetView } from '../data/use-dataset';
@@ -9,6 +9,9 @@ import './panel.css';
 
 export type PanelState = Freshness | 'empty';
 
+/** Shape of the loading skeleton, so a loading panel already looks like what it will show. */
+export type SkeletonKind = 'bars' | 'columns' | 'lines' | 'rows' | 'ring' | 'cards';
+
 interface PanelFrameProps {
   panelId: string;
   type: string;
@@ -17,6 +20,11 @@ interface PanelFrameProps {
   data?: DatasetView<unknown> | undefined;
   /** Overrides the state derived from `data` (e.g. empty after filtering). */
   state?: PanelState;
+  /** True when the records exist but nothing of them is shown (filtered out): the panel is empty. */
+  empty?: boolean;
+  /** What "empty" means for this panel (e.g. "no key projects in this region"). */
+  emptyText?: string | undefined;
+  skeleton?: SkeletonKind;
   actions?: ReactNode;
   children?: ReactNode;
   className?: string;
@@ -36,12 +44,13 @@ export function panelStateOf(data: DatasetView<unknown> | undefined, isEmpty?: b
  * and the figure's source and time (一数一源). When data exists it is always
  * drawn — a failing feed never blanks a panel.
  */
-export function PanelFrame({ panelId, type, title, data, state, actions, children, className }: PanelFrameProps) {
+export function PanelFrame({ panelId, type, title, data, state, empty, emptyText, skeleton, actions, children, className }: PanelFrameProps) {
   const titleId = useId();
   const t = useT();
   const locale = useLocale();
-  const resolved = state ?? panelStateOf(data);
-  const hasRecords = data ? data.records !== undefined && data.records.length > 0 : true;
+  const resolved = state ?? panelStateOf(data, empty);
+  // `empty` (when given) decides whether the panel has something to show; otherwise the records do.
+  const hasRecords = !data ? !empty : data.records === undefined ? false : empty !== undefined ? !empty : data.records.length > 0;
   useEffect(() => {
     if (data) reportDataTime(data.datasetId, data.asOf ?? data.lastGoodAt);
   }, [data]);
@@ -62,12 +71,12 @@ export function PanelFrame({ panelId, type, title, data, state, actions, childre
         <div className="panel__actions">{actions}</div>
       </header>
       <div className="panel__body">
-        {showBody ? children : <Placeholder state={resolved} reason={data?.reason ?? null} />}
+        {showBody ? children : <Placeholder state={resolved} reason={data?.reason ?? null} emptyText={emptyText} skeleton={skeleton} />}
         {data?.switching ? <div className="panel__switching" aria-hidden="true" /> : null}
       </div>
       {data ? (
         <footer className="panel__source" title={data.reason ?? undefined}>
-          <span>
+          <span className="panel__source-name" title={localize(data.source, locale)}>
             {t('panel.source')}：{localize(data.source, locale)}
           </span>
           {data.asOf !== null ? (
@@ -104,21 +113,53 @@ function StateBadge({ state, data }: { state: PanelState; data: DatasetView<unkn
   );
 }
 
-function Placeholder({ state, reason }: { state: PanelState; reason: string | null }) {
+function Placeholder({
+  state,
+  reason,
+  emptyText,
+  skeleton,
+}: {
+  state: PanelState;
+  reason: string | null;
+  emptyText?: string | undefined;
+  skeleton?: SkeletonKind | undefined;
+}) {
   const t = useT();
   if (state === 'loading') {
     return (
       <div className="panel__placeholder">
+        {skeleton ? <Skeleton kind={skeleton} /> : null}
         <span className="panel__spinner" aria-hidden="true" />
         {t('panel.loading')}
       </div>
     );
   }
-  if (state === 'empty' || state === 'ready') return <div className="panel__placeholder">{t('panel.empty')}</div>;
+  // Stale or offline with nothing to show for this view: say so, without blaming the feed for emptiness.
+  if (state === 'empty' || state === 'ready' || ((state === 'stale' || state === 'offline') && emptyText)) {
+    return (
+      <div className="panel__placeholder panel__placeholder--empty">
+        <span className="panel__empty-icon" aria-hidden="true" />
+        {emptyText ?? t('panel.empty')}
+      </div>
+    );
+  }
   return (
     <div className="panel__placeholder panel__placeholder--error">
       <strong>{state === 'offline' ? t('panel.offline') : t('panel.error')}</strong>
       {reason ? <small>{reason}</small> : null}
+    </div>
+  );
+}
+
+/** A faint outline of the panel's chart behind the loading spinner. */
+function Skeleton({ kind }: { kind: SkeletonKind }) {
+  const count = kind === 'cards' ? 6 : kind === 'rows' || kind === 'bars' ? 6 : kind === 'columns' ? 9 : 0;
+  return (
+    <div className={`panel__skeleton panel__skeleton--${kind}`} aria-hidden="true">
+      {Array.from({ length: count }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder shapes
+        <i key={i} style={{ '--i': i } as CSSProperties} />
+      ))}
     </div>
   );
 }

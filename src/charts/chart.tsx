@@ -1,0 +1,80 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useArtboardScale } from '../screens/artboard';
+import type { EChartsType } from './echarts';
+import type { ChartClick, CockpitOption } from './types';
+
+export interface ChartProps {
+  option: CockpitOption;
+  /** Accessible description of what the chart shows (the canvas itself is opaque to screen readers). */
+  label: string;
+  onClick?: ((click: ChartClick) => void) | undefined;
+  className?: string | undefined;
+}
+
+/**
+ * Canvas pixel ratio: the device's, times the artboard scale, so a scaled
+ * wall artboard is drawn at the resolution it is shown at (crisp on a 4K
+ * wall, no wasted pixels when a 3840 design is shown on a 1920 screen).
+ * Quantised so that continuous window resizes do not re-create the chart.
+ */
+export function chartPixelRatio(devicePixelRatio: number, artboardScale: number): number {
+  return Math.max(0.25, Math.round((devicePixelRatio || 1) * artboardScale * 4) / 4);
+}
+
+/**
+ * The one owner of an ECharts instance. ECharts is imported lazily (its own
+ * chunk). The instance is created in one effect and disposed in its cleanup;
+ * data changes only call `setOption` with `replaceMerge` on series (builders
+ * give series stable ids), so a removed series is really removed and the
+ * instance survives for weeks of updates. A ResizeObserver keeps it sized.
+ */
+export function Chart({ option, label, onClick, className }: ChartProps) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+  const clickRef = useRef(onClick);
+  const [ready, setReady] = useState(0);
+  const dpr = chartPixelRatio(typeof window === 'undefined' ? 1 : window.devicePixelRatio, useArtboardScale());
+
+  useLayoutEffect(() => {
+    clickRef.current = onClick;
+  });
+
+  useEffect(() => {
+    const node = el.current;
+    if (!node) return;
+    let disposed = false;
+    let instance: EChartsType | null = null;
+    let observer: ResizeObserver | null = null;
+    import('./echarts')
+      .then(({ initChart }) => {
+        if (disposed) return;
+        instance = initChart(node, dpr);
+        instance.on('click', (p) => {
+          const e = p as { componentType?: string; seriesId?: string; dataIndex?: number; name?: string; value?: unknown };
+          clickRef.current?.({ componentType: e.componentType ?? '', seriesId: e.seriesId, dataIndex: e.dataIndex, name: e.name, value: e.value });
+        });
+        // Marks the container once a frame has been drawn (tests and screenshots wait for it).
+        instance.on('finished', () => {
+          node.dataset.chartRendered = 'true';
+        });
+        observer = new ResizeObserver(() => instance?.resize());
+        observer.observe(node);
+        chart.current = instance;
+        setReady((n) => n + 1);
+      })
+      .catch((error: unknown) => console.warn('[chart] ECharts failed to load:', error));
+    return () => {
+      disposed = true;
+      observer?.disconnect();
+      instance?.dispose();
+      chart.current = null;
+    };
+  }, [dpr]);
+
+  useEffect(() => {
+    if (!ready || !chart.current) return;
+    chart.current.setOption(option, { replaceMerge: ['series', 'dataZoom'], lazyUpdate: false });
+  }, [option, ready]);
+
+  return <div ref={el} className={`chart${className ? ` ${className}` : ''}`} role="img" aria-label={label} data-chart-ready={ready > 0 ? 'true' : 'false'} />;
+}

@@ -1,0 +1,187 @@
+import type { RegionMetric } from '../../data/contracts/index';
+import { formatNumber } from '../../lib/format';
+import type { ChartTheme } from '../theme';
+import type { ChartView, CockpitOption } from '../types';
+import { axisLabelStyle, digitsFor, plain, tickText, tooltipBase, valueText } from './common';
+
+export interface RankingSpec {
+  indicator: string;
+  /** Rank by the value or by its YoY change. */
+  field: 'value' | 'yoy';
+  /** 'desc': biggest first (GDP); 'asc': smallest first (unemployment). */
+  order: 'desc' | 'asc';
+  /** Show at most this many regions; 0 = all. The region in view is always kept. */
+  limit: number;
+  orientation: 'horizontal' | 'vertical';
+}
+
+export interface RankRow {
+  code: string;
+  name: string;
+  value: number | null;
+  unit: string | undefined;
+  rank: number;
+  highlighted: boolean;
+}
+
+/** Unit of the ranked figure: the record's unit, or % / pp for YoY. */
+export function rankUnit(records: readonly RegionMetric[], spec: Pick<RankingSpec, 'indicator' | 'field'>): string | undefined {
+  const unit = records.find((r) => r.indicator === spec.indicator && r.unit)?.unit;
+  if (spec.field === 'yoy') return unit === '%' ? 'pp' : '%';
+  return unit;
+}
+
+/**
+ * Regions of one indicator, ranked. Gaps (null) go last and are never shown
+ * as zero. The region in view is highlighted and kept even beyond `limit`.
+ */
+export function rankRows(records: readonly RegionMetric[], spec: RankingSpec, view: Pick<ChartView, 'region' | 'regionLabel'>): RankRow[] {
+  const unit = rankUnit(records, spec);
+  const pick = (r: RegionMetric) => (spec.field === 'yoy' ? (r.yoy ?? null) : r.value);
+  const seen = new Set<string>();
+  const rows = records
+    .filter((r) => r.indicator === spec.indicator && !seen.has(r.code) && seen.add(r.code))
+    .map((r) => ({ code: r.code, name: plain(view.regionLabel(r.code, true)), value: pick(r), unit, rank: 0, highlighted: r.code === view.region }));
+  rows.sort((a, b) => {
+    if (a.value === null) return b.value === null ? a.code.localeCompare(b.code) : 1;
+    if (b.value === null) return -1;
+    return spec.order === 'desc' ? b.value - a.value : a.value - b.value;
+  });
+  rows.forEach((r, i) => {
+    r.rank = i + 1;
+  });
+  if (spec.limit > 0 && rows.length > spec.limit) {
+    const top = rows.slice(0, spec.limit);
+    const selected = rows.find((r) => r.highlighted);
+    if (selected && !top.includes(selected)) top[top.length - 1] = selected;
+    return top;
+  }
+  return rows;
+}
+
+/**
+ * Horizontal (or vertical) bars of regions — the children of the region in
+ * view — with the region in view highlighted. The bars carry no HTML; names
+ * come from the region pack.
+ */
+export function rankingOption(records: readonly RegionMetric[], spec: RankingSpec, view: ChartView, theme: ChartTheme): CockpitOption {
+  const { locale } = view;
+  const rows = rankRows(records, spec, view);
+  const unit = rankUnit(records, spec);
+  const digits = spec.field === 'yoy' || unit === '%' ? 1 : digitsFor(rows.map((r) => r.value));
+  const horizontal = spec.orientation === 'horizontal';
+  const normal = {
+    type: 'linear' as const,
+    x: 0,
+    y: horizontal ? 0 : 1,
+    x2: horizontal ? 1 : 0,
+    y2: 0,
+    colorStops: [
+      { offset: 0, color: 'rgba(47, 126, 245, 0.35)' },
+      { offset: 1, color: theme.accent },
+    ],
+  };
+  const highlight = {
+    ...normal,
+    colorStops: [
+      { offset: 0, color: 'rgba(255, 211, 107, 0.35)' },
+      { offset: 1, color: theme.highlight },
+    ],
+  };
+  const labelText = (v: number | null) =>
+    v === null ? '—' : spec.field === 'yoy' && v > 0 ? `+${formatNumber(v, locale, digits)}` : formatNumber(v, locale, digits);
+  const longest = Math.max(3, ...rows.map((r) => labelText(r.value).length));
+  const categoryLabel = {
+    ...axisLabelStyle(theme),
+    color: theme.text,
+    formatter: (value: string, index: number) => {
+      const row = rows[index];
+      if (!row) return value;
+      const style = row.highlighted ? 'hl' : row.rank <= 3 ? 'top' : 'rank';
+      return horizontal
+        ? `{${style}|${row.rank}} {${row.highlighted ? 'nameHl' : 'name'}|${row.name}}`
+        : `{${row.highlighted ? 'nameHl' : 'name'}|${row.name}}`;
+    },
+    rich: {
+      rank: { width: theme.px(22), align: 'center' as const, color: theme.textDim, fontSize: theme.px(14), fontFamily: theme.numberFamily },
+      top: {
+        width: theme.px(22),
+        align: 'center' as const,
+        color: '#04122b',
+        backgroundColor: theme.accent,
+        borderRadius: theme.px(3),
+        fontSize: theme.px(14),
+        fontFamily: theme.numberFamily,
+      },
+      hl: {
+        width: theme.px(22),
+        align: 'center' as const,
+        color: '#04122b',
+        backgroundColor: theme.highlight,
+        borderRadius: theme.px(3),
+        fontSize: theme.px(14),
+        fontFamily: theme.numberFamily,
+      },
+      name: { color: theme.text, fontSize: theme.px(15) },
+      nameHl: { color: theme.highlight, fontSize: theme.px(15), fontWeight: 'bold' as const },
+    },
+    interval: 0,
+    hideOverlap: !horizontal,
+    rotate: !horizontal && locale === 'en' ? 35 : 0,
+  };
+  const category = {
+    type: 'category' as const,
+    data: rows.map((r) => r.name),
+    inverse: horizontal,
+    triggerEvent: true,
+    axisLabel: categoryLabel,
+    axisTick: { show: false },
+  };
+  const value = {
+    type: 'value' as const,
+    show: !horizontal,
+    splitNumber: 4,
+    axisLabel: { ...axisLabelStyle(theme), formatter: (v: number) => tickText(v, locale, digits === 0 ? 0 : 1) },
+    splitLine: { lineStyle: { color: theme.grid } },
+  };
+  return {
+    animationDurationUpdate: 600,
+    grid: horizontal
+      ? { left: theme.px(4), right: theme.px(14 + longest * 9), top: theme.px(4), bottom: theme.px(4), outerBoundsMode: 'same', outerBoundsContain: 'all' }
+      : { left: theme.px(6), right: theme.px(10), top: theme.px(28), bottom: theme.px(4), outerBoundsMode: 'same', outerBoundsContain: 'all' },
+    tooltip: {
+      ...tooltipBase(theme),
+      trigger: 'item',
+      formatter: (raw) => {
+        const p = raw as { dataIndex?: number };
+        const row = rows[p.dataIndex ?? -1];
+        if (!row) return '';
+        const label = locale === 'en' ? `No. ${row.rank}` : `第 ${row.rank} 名`;
+        return `${row.name}  ${label}\n${valueText(row.value, unit === 'pp' ? undefined : unit, locale, digits)}${unit === 'pp' ? (locale === 'en' ? ' pp' : ' 个百分点') : ''}`;
+      },
+    },
+    xAxis: horizontal ? value : category,
+    yAxis: horizontal ? category : value,
+    series: [
+      {
+        id: 'ranking',
+        type: 'bar',
+        data: rows.map((r) => ({ value: r.value, itemStyle: { color: r.highlighted ? highlight : normal } })),
+        barMaxWidth: theme.px(horizontal ? 14 : 22),
+        showBackground: true,
+        backgroundStyle: { color: 'rgba(143, 168, 200, 0.08)', borderRadius: theme.px(2) },
+        itemStyle: { borderRadius: theme.px(2) },
+        label: {
+          show: true,
+          position: horizontal ? 'right' : 'top',
+          distance: theme.px(6),
+          color: theme.text,
+          fontSize: theme.px(14),
+          fontFamily: theme.numberFamily,
+          formatter: (p: { value?: unknown }) => labelText(typeof p.value === 'number' ? p.value : null),
+        },
+        cursor: 'pointer',
+      },
+    ],
+  };
+}

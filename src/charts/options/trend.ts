@@ -1,0 +1,268 @@
+import type { SeriesPoint } from '../../data/contracts/index';
+import { formatNumber, formatPercentChange } from '../../lib/format';
+import type { ChartTheme } from '../theme';
+import type { ChartView, CockpitOption } from '../types';
+import { axisLabelStyle, digitsFor, legendBase, monthTick, nameOf, periodTitle, tickText, tooltipBase, valueText } from './common';
+
+export interface TrendSpec {
+  /** Series ids to draw, in order; empty = every series in the records. */
+  series: readonly string[];
+  kind: 'line' | 'bar';
+  /** Draw the target: a dashed reference line (constant target) or a dashed series. */
+  showTarget: boolean;
+  /** Draw the same period a year earlier as a dashed line (同比). */
+  showPrior: boolean;
+  /** Fill under lines. */
+  area: boolean;
+}
+
+interface Group {
+  id: string;
+  name: string;
+  unit: string | undefined;
+  values: (number | null)[];
+  prior: (number | null)[];
+  target: (number | null)[];
+}
+
+const SUFFIX = {
+  current: { 'zh-CN': '本期', en: 'Current' },
+  priorAlone: { 'zh-CN': '上年同期', en: 'Prior year' },
+  prior: { 'zh-CN': '（上年同期）', en: ' (prior year)' },
+  target: { 'zh-CN': '目标', en: 'Target' },
+  yoy: { 'zh-CN': '同比', en: 'YoY' },
+  pp: { 'zh-CN': '个百分点', en: 'pp' },
+} as const;
+
+function uniqueInOrder(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+/** Periods on the x axis (sorted) and one aligned group per series; gaps are null, never 0. */
+export function trendGroups(
+  records: readonly SeriesPoint[],
+  spec: Pick<TrendSpec, 'series'>,
+  view: Pick<ChartView, 'locale'>,
+): { periods: string[]; groups: Group[] } {
+  const ids = spec.series.length ? [...spec.series] : uniqueInOrder(records.map((r) => r.series));
+  const selected = records.filter((r) => ids.includes(r.series));
+  const periods = uniqueInOrder(selected.map((r) => r.t)).sort();
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const groups: Group[] = [];
+  for (const id of ids) {
+    const points = selected.filter((r) => r.series === id);
+    const first = points[0];
+    if (!first) continue;
+    const values: (number | null)[] = periods.map(() => null);
+    const prior: (number | null)[] = periods.map(() => null);
+    const target: (number | null)[] = periods.map(() => null);
+    for (const p of points) {
+      const i = index.get(p.t);
+      if (i === undefined) continue;
+      values[i] = p.value;
+      prior[i] = p.prior ?? null;
+      target[i] = p.target ?? null;
+    }
+    groups.push({ id, name: nameOf(first, id, view.locale), unit: points.find((p) => p.unit)?.unit, values, prior, target });
+  }
+  return { periods, groups };
+}
+
+function constantOf(values: readonly (number | null)[]): number | null {
+  const present = values.filter((v): v is number => v !== null);
+  if (!present.length) return null;
+  const first = present[0] as number;
+  return present.every((v) => v === first) ? first : null;
+}
+
+/**
+ * Lines or bars over time for one or more series of the `series` contract,
+ * with the prior-year series dashed (同比) and the target as a dashed line.
+ * Series ids are stable (`value:<id>`, `prior:<id>`, `target:<id>`) so
+ * `replaceMerge` updates them in place. Analyst mode adds dataZoom.
+ */
+export function trendOption(records: readonly SeriesPoint[], spec: TrendSpec, view: ChartView, theme: ChartTheme): CockpitOption {
+  const { locale } = view;
+  const { periods, groups } = trendGroups(records, spec, view);
+  const unit = groups[0]?.unit;
+  const digits = digitsFor(groups.flatMap((g) => g.values));
+  const isRate = unit === '%';
+  const series: NonNullable<CockpitOption['series']> = [];
+  const legend: string[] = [];
+  // One series: the panel title names it, so the legend says only 本期 / 上年同期 / 目标.
+  const single = groups.length === 1;
+  groups.forEach((g, i) => {
+    const color = theme.palette[i % theme.palette.length] ?? theme.accent;
+    const constantTarget = spec.showTarget ? constantOf(g.target) : null;
+    const hasTarget = spec.showTarget && g.target.some((v) => v !== null);
+    const name = single ? SUFFIX.current[locale] : g.name;
+    legend.push(name);
+    // Several constant targets: each in its series' colour, labels alternating ends so they never overlap.
+    const markColor = single ? theme.target : color;
+    const markLine =
+      constantTarget !== null
+        ? {
+            silent: true,
+            symbol: 'none',
+            lineStyle: { color: markColor, type: 'dashed' as const, width: theme.px(1.5), opacity: 0.9 },
+            label: {
+              position: i % 2 === 0 ? ('insideEndTop' as const) : ('insideStartTop' as const),
+              color: markColor,
+              fontSize: theme.px(14),
+              backgroundColor: 'rgba(6, 22, 48, 0.78)',
+              padding: [theme.px(1), theme.px(4)],
+              borderRadius: theme.px(2),
+              formatter: () => `${SUFFIX.target[locale]} ${valueText(constantTarget, g.unit, locale, isRate ? 1 : digits)}`,
+            },
+            data: [{ yAxis: constantTarget }],
+          }
+        : undefined;
+    if (spec.kind === 'bar') {
+      series.push({
+        id: `value:${g.id}`,
+        type: 'bar',
+        name,
+        data: g.values,
+        barMaxWidth: theme.px(18),
+        itemStyle: {
+          borderRadius: [theme.px(3), theme.px(3), 0, 0],
+          color: {
+            type: 'linear',
+            x: 0,
+            y: 0,
+            x2: 0,
+            y2: 1,
+            colorStops: [
+              { offset: 0, color },
+              { offset: 1, color: 'rgba(58, 208, 255, 0.12)' },
+            ],
+          },
+        },
+        ...(markLine ? { markLine } : {}),
+      });
+    } else {
+      series.push({
+        id: `value:${g.id}`,
+        type: 'line',
+        name,
+        data: g.values,
+        color,
+        symbol: 'circle',
+        symbolSize: theme.px(6),
+        showSymbol: periods.length <= 24,
+        lineStyle: { width: theme.px(2.5), color },
+        ...(spec.area
+          ? {
+              areaStyle: {
+                color: {
+                  type: 'linear',
+                  x: 0,
+                  y: 0,
+                  x2: 0,
+                  y2: 1,
+                  colorStops: [
+                    { offset: 0, color: `${color}55` },
+                    { offset: 1, color: `${color}05` },
+                  ],
+                },
+              },
+            }
+          : {}),
+        ...(markLine ? { markLine } : {}),
+      });
+    }
+    if (spec.showPrior && g.prior.some((v) => v !== null)) {
+      const priorName = single ? SUFFIX.priorAlone[locale] : `${g.name}${SUFFIX.prior[locale]}`;
+      legend.push(priorName);
+      series.push({
+        id: `prior:${g.id}`,
+        type: 'line',
+        name: priorName,
+        data: g.prior,
+        color,
+        symbol: 'none',
+        lineStyle: { width: theme.px(1.5), type: 'dashed', color, opacity: 0.7 },
+      });
+    }
+    if (hasTarget && constantTarget === null) {
+      const targetName = single ? SUFFIX.target[locale] : `${g.name} ${SUFFIX.target[locale]}`;
+      legend.push(targetName);
+      series.push({
+        id: `target:${g.id}`,
+        type: 'line',
+        name: targetName,
+        data: g.target,
+        color: theme.target,
+        symbol: 'none',
+        lineStyle: { width: theme.px(1.5), type: [theme.px(6), theme.px(4)], color: theme.target },
+      });
+    }
+  });
+  const analyst = view.mode === 'analyst';
+  return {
+    animationDurationUpdate: 600,
+    legend: { ...legendBase(theme), type: 'scroll', data: legend, right: theme.px(4), pageIconColor: theme.accent, pageTextStyle: { color: theme.textDim } },
+    grid: {
+      left: theme.px(6),
+      right: theme.px(14),
+      top: theme.px(32),
+      bottom: analyst ? theme.px(34) : theme.px(2),
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'all',
+    },
+    tooltip: {
+      ...tooltipBase(theme),
+      trigger: 'axis',
+      axisPointer: { type: spec.kind === 'bar' ? 'shadow' : 'line', lineStyle: { color: theme.axis }, shadowStyle: { color: 'rgba(58, 208, 255, 0.08)' } },
+      formatter: (raw) => {
+        const params = (Array.isArray(raw) ? raw : [raw]) as { dataIndex: number; seriesId?: string; seriesName?: string; marker?: unknown; value?: unknown }[];
+        const i = params[0]?.dataIndex ?? 0;
+        const lines = [periodTitle(periods[i] ?? '', locale)];
+        for (const p of params) {
+          const v = typeof p.value === 'number' ? p.value : null;
+          let line = `${typeof p.marker === 'string' ? p.marker : ''}${p.seriesName ?? ''}：${valueText(v, unit, locale, isRate ? 1 : digits)}`;
+          const id = p.seriesId ?? '';
+          if (id.startsWith('value:')) {
+            const g = groups.find((x) => `value:${x.id}` === id);
+            const prior = g?.prior[i] ?? null;
+            if (v !== null && prior !== null && prior !== 0) {
+              const change = isRate ? `${formatNumber(v - prior, locale, 1)} ${SUFFIX.pp[locale]}` : formatPercentChange((v / prior - 1) * 100, locale, 1);
+              line += `  ${SUFFIX.yoy[locale]} ${change}`;
+            }
+          }
+          lines.push(line);
+        }
+        return lines.join('\n');
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: periods,
+      boundaryGap: spec.kind === 'bar',
+      axisLabel: { ...axisLabelStyle(theme), hideOverlap: true, formatter: (value: string) => monthTick(value, locale) },
+    },
+    yAxis: {
+      type: 'value',
+      // The unit is in the panel header (单位：亿元), not on the axis: the plot keeps its height.
+      scale: isRate,
+      splitNumber: 3,
+      axisLabel: { ...axisLabelStyle(theme), formatter: (v: number) => tickText(v, locale, isRate ? 1 : 0) },
+    },
+    dataZoom: analyst
+      ? [
+          { type: 'inside', id: 'zoom-inside', xAxisIndex: 0 },
+          {
+            type: 'slider',
+            id: 'zoom-slider',
+            xAxisIndex: 0,
+            height: theme.px(18),
+            bottom: theme.px(6),
+            borderColor: theme.axis,
+            textStyle: { color: theme.textDim, fontSize: theme.px(12) },
+            labelFormatter: (_: number, value: string) => periodTitle(value, locale),
+          },
+        ]
+      : [],
+    series,
+  };
+}

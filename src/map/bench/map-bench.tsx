@@ -1,0 +1,220 @@
+/**
+ * Bench page for scripts/bench/map.bench.mjs (built with Vite, run in headless
+ * Chromium with software WebGL). It mounts the real MapCanvas with the real
+ * layer builder — region pack, choropleth of the 18 cities, N scatter points —
+ * and exposes `window.__mapBench` for the driver: a 1 Hz-style data update,
+ * a pan loop (fps, long tasks) and an "empty map" mode for the fps ratio.
+ */
+import type { Layer } from '@deck.gl/core';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import type { Incident, RegionMetric } from '../../data/contracts/index';
+import { createRng, gaussian } from '../../lib/random';
+import '../../theme/global.css';
+import '../../panels/map-panel.css';
+import { LAYER, type MapFocus, regionsInView } from '../base-style';
+import { type RegionGeo, loadTopology, regionGeoFromTopology } from '../geo';
+import { layerSpec } from '../layer-specs';
+import { MapCanvas } from '../map-canvas';
+import { type DeckView, toDeckLayers } from '../to-deck-layers';
+import { regionLabels } from '../view-model';
+import { choroplethModel } from '../layer-data';
+
+const params = new URLSearchParams(location.search);
+const N = Number(params.get('points') ?? 100_000);
+const TYPES = ['fire', 'flood', 'traffic', 'hazchem', 'mine', 'geological', 'health', 'other'] as const;
+const STATUSES = ['reported', 'dispatched', 'onsite', 'controlled'] as const;
+
+const specs = [
+  layerSpec.parse({ type: 'choropleth', indicators: [{ id: 'gdp', name: { zh: '地区生产总值', en: 'GDP' } }] }),
+  layerSpec.parse({ type: 'points', radius: 3, pulse: true }),
+];
+const focus: MapFocus = { region: '410000', parent: '410000', level: 'city', selected: null };
+
+/** N incidents scattered around county centres (seeded); `tick` moves a tenth of them. */
+function makeIncidents(geo: RegionGeo, tick: number, prev?: Incident[]): Incident[] {
+  const rng = createRng(`map-bench|${tick}`);
+  const counties = geo.counties.features;
+  if (prev) {
+    // A realistic tick: a new array, most records unchanged, 10% moved or re-statused.
+    const next = prev.slice();
+    for (let k = 0; k < N / 10; k++) {
+      const i = Math.floor(rng() * N);
+      const r = next[i] as Incident;
+      next[i] = { ...r, lon: r.lon + gaussian(rng) * 0.002, lat: r.lat + gaussian(rng) * 0.002, status: STATUSES[Math.floor(rng() * STATUSES.length)] as Incident['status'] };
+    }
+    return next;
+  }
+  const out: Incident[] = new Array(N);
+  for (let i = 0; i < N; i++) {
+    const c = counties[Math.floor(rng() * counties.length)];
+    const [lon, lat] = c?.properties.label ?? [113.6, 34.7];
+    const u = rng();
+    const severity = (u < 0.003 ? 1 : u < 0.05 ? 2 : u < 0.25 ? 3 : 4) as Incident['severity'];
+    out[i] = {
+      id: `B${i}`,
+      type: TYPES[i % TYPES.length] as Incident['type'],
+      severity,
+      title: `事件${i}`,
+      region: c?.properties.code ?? '410102',
+      lon: lon + gaussian(rng) * 0.06,
+      lat: lat + gaussian(rng) * 0.05,
+      reportedAt: 1_763_600_000_000 - i * 1000,
+      status: STATUSES[i % STATUSES.length] as Incident['status'],
+    };
+  }
+  return out;
+}
+
+function makeMetrics(geo: RegionGeo): RegionMetric[] {
+  const rng = createRng('map-bench|gdp');
+  return geo.cities.features.map((f) => ({ code: f.properties.code, indicator: 'gdp', value: Math.round(800 + Math.exp(gaussian(rng) * 0.6) * 2500), unit: '亿元', period: '2026-09' }));
+}
+
+interface Handle {
+  map: MapLibreMap;
+  overlay: MapboxOverlay;
+}
+
+declare global {
+  interface Window {
+    __mapBench?: {
+      ready: boolean;
+      error?: string;
+      setEmpty(empty: boolean): Promise<void>;
+      update(): Promise<{ syncMs: number; frameMs: number }>;
+      idleFrame(): Promise<number>;
+      pan(seconds: number): Promise<{ frames: number; seconds: number; longTasks: number; longTaskMs: number; longestMs: number }>;
+      points: number;
+    };
+  }
+}
+
+const nextFrame = () => new Promise<number>((r) => requestAnimationFrame(r));
+
+function Bench() {
+  const [geo, setGeo] = useState<RegionGeo | null>(null);
+  const [incidents, setIncidents] = useState<Incident[] | null>(null);
+  const [metrics, setMetrics] = useState<RegionMetric[] | null>(null);
+  const [empty, setEmpty] = useState(false);
+  const [handle, setHandle] = useState<Handle | null>(null);
+  const current = useRef<Incident[] | null>(null);
+  const tick = useRef(0);
+
+  useEffect(() => {
+    loadTopology('/regions/henan.topo.json').then(
+      (topo) => {
+        const g = regionGeoFromTopology(topo);
+        setGeo(g);
+        current.current = makeIncidents(g, 0);
+        setIncidents(current.current);
+        setMetrics(makeMetrics(g));
+      },
+      (e: Error) => {
+        window.__mapBench = { ready: false, error: e.message } as never;
+      },
+    );
+  }, []);
+
+  const inView = useMemo(() => (geo ? regionsInView(geo, focus) : []), [geo]);
+  const view: DeckView = useMemo(() => ({ indicator: 'gdp', regions: inView, selected: null, cityCentre: () => null, shift: null, beforeId: LAYER.cityBorder }), [inView]);
+  const layers: Layer[] = useMemo(() => (empty || !incidents || !metrics ? [] : toDeckLayers(specs, { choropleth: metrics, incidents }, view)), [empty, incidents, metrics, view]);
+  const labels = useMemo(() => {
+    const spec = specs[0];
+    if (!geo || !metrics || spec?.type !== 'choropleth') return [];
+    return regionLabels(geo, focus, inView, 'zh-CN', choroplethModel(metrics, spec, 'gdp', inView), undefined);
+  }, [geo, metrics, inView]);
+
+  const hasData = incidents !== null;
+  useEffect(() => {
+    if (!handle || !geo || !hasData) return;
+    const longTaskObserver = (sink: PerformanceEntry[]) => {
+      const o = new PerformanceObserver((list) => sink.push(...list.getEntries()));
+      o.observe({ type: 'longtask', buffered: false });
+      return o;
+    };
+    window.__mapBench = {
+      ready: true,
+      points: N,
+      async setEmpty(value) {
+        flushSync(() => setEmpty(value));
+        await nextFrame();
+        await nextFrame();
+      },
+      async update() {
+        const next = makeIncidents(geo, ++tick.current, current.current ?? undefined);
+        current.current = next;
+        await nextFrame();
+        const t0 = performance.now();
+        flushSync(() => setIncidents(next));
+        const syncMs = performance.now() - t0;
+        // Our rAF runs after MapLibre's in the same frame: its start → now is that frame's work.
+        const frameMs = await new Promise<number>((r) => requestAnimationFrame((ts) => r(performance.now() - ts)));
+        return { syncMs, frameMs };
+      },
+      async idleFrame() {
+        await nextFrame();
+        handle.map.triggerRepaint();
+        return new Promise<number>((r) => requestAnimationFrame((ts) => r(performance.now() - ts)));
+      },
+      async pan(seconds) {
+        const { map } = handle;
+        const start = map.getCenter();
+        const tasks: PerformanceEntry[] = [];
+        const observer = longTaskObserver(tasks);
+        let frames = 0;
+        const t0 = performance.now();
+        await new Promise<void>((done) => {
+          const step = (now: number) => {
+            const t = (now - t0) / 1000;
+            if (t >= seconds) return done();
+            // A slow figure-of-eight across the province, as an operator would drag.
+            map.jumpTo({ center: [start.lng + Math.sin(t * 1.3) * 0.8, start.lat + Math.sin(t * 2.6) * 0.4] });
+            frames++;
+            requestAnimationFrame(step);
+          };
+          requestAnimationFrame(step);
+        });
+        const elapsed = (performance.now() - t0) / 1000;
+        await new Promise((r) => setTimeout(r, 100));
+        observer.disconnect();
+        map.jumpTo({ center: start });
+        return {
+          frames,
+          seconds: elapsed,
+          longTasks: tasks.length,
+          longTaskMs: Math.round(tasks.reduce((s, e) => s + e.duration, 0)),
+          longestMs: Math.round(Math.max(0, ...tasks.map((e) => e.duration))),
+        };
+      },
+    };
+  }, [handle, geo, hasData]);
+
+  if (!geo) return <p style={{ color: '#fff' }}>loading…</p>;
+  return (
+    <div style={{ position: 'absolute', left: 40, top: 40, width: 1000, height: 900 }} className="map-panel">
+      <div className="map-panel__body" data-level="city" style={{ inset: 0 }}>
+        <MapCanvas
+          geo={geo}
+          focus={focus}
+          layers={layers}
+          labels={labels}
+          pulses={[]}
+          pitch={0}
+          padding={28}
+          pixelRatio={1}
+          hitTest={() => null}
+          onRegionClick={() => undefined}
+          onReady={setHandle}
+          text={{ lost: 'lost', failed: 'failed', label: 'bench map' }}
+        />
+      </div>
+    </div>
+  );
+}
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<Bench />);

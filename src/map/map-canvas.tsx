@@ -1,0 +1,339 @@
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import { type GeoJSONSource, Map as MapLibreMap, type MapMouseEvent, prewarm, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { EMPTY_FC, type MapFocus, SOURCE, buildBaseStyle, focusStyle } from './base-style';
+import type { BBox, RegionGeo } from './geo';
+import { LabelLayer, type MapLabel, PulseLayer, type PulsePoint } from './label-layer';
+import type { BaseMapSpec } from './layer-specs';
+
+// Same-origin worker (CSP `worker-src 'self'`, no CDN): without it the map stays blank.
+setWorkerUrl(workerUrl);
+// Start the workers while the region pack and data load, not after the first map frame.
+prewarm();
+
+export interface MapHover {
+  /** Pointer position in the map container (design pixels). */
+  x: number;
+  y: number;
+  /** A deck.gl object under the pointer… */
+  layerId?: string | undefined;
+  info?: PickingInfo | undefined;
+  /** …or else the region under it. */
+  region?: string | null;
+}
+
+export interface MapCanvasProps {
+  geo: RegionGeo;
+  focus: MapFocus;
+  baseMap?: BaseMapSpec | undefined;
+  layers: readonly Layer[];
+  labels: readonly MapLabel[];
+  pulses: readonly PulsePoint[];
+  pitch: number;
+  /** Space around the region in view, design pixels. */
+  padding: number;
+  /** Device pixels per design pixel (the artboard's CSS scale × DPR). */
+  pixelRatio: number;
+  /** Region code under a map point, if clickable. */
+  hitTest: (lon: number, lat: number) => string | null;
+  onRegionClick: (code: string) => void;
+  /** A click on a deck.gl object; return true when handled (no region drill then). */
+  onPick?: (info: PickingInfo, x: number, y: number) => boolean;
+  onHover?: (hover: MapHover | null) => void;
+  /** Any camera change (popups re-anchor). */
+  onMove?: () => void;
+  /** Tooling hook (bench, diagnostics): the live map and overlay once the map has loaded. */
+  onReady?: (handle: { map: MapLibreMap; overlay: MapboxOverlay }) => void;
+  /** Text for the context-loss overlay, unavailable state and the map's accessible name. */
+  text: { lost: string; failed: string; label: string };
+  children?: ReactNode;
+}
+
+type Status = 'loading' | 'ready' | 'lost' | 'failed';
+
+interface Instance {
+  map: MapLibreMap;
+  overlay: MapboxOverlay;
+  labels: LabelLayer;
+  pulses: PulseLayer;
+  ready: boolean;
+  /** Camera target already applied (avoids refitting on unrelated renders). */
+  fitted: string | null;
+  hover: string | null;
+}
+
+/** How long to wait for the browser to restore a lost context before building a new map. */
+const RESTORE_TIMEOUT_MS = 3000;
+const RETRY_FAILED_MS = 10_000;
+
+function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/**
+ * deck.gl 9.4's MapboxOverlay reads `map.transform` (height, near/far planes), which
+ * MapLibre 6 moved to `map._camera.transform`. Expose it again on this instance.
+ */
+function shimTransform(map: MapLibreMap): void {
+  const m = map as unknown as { transform?: unknown; _camera?: { transform?: unknown } };
+  if (m.transform === undefined && m._camera?.transform !== undefined) {
+    Object.defineProperty(map, 'transform', { configurable: true, get: () => m._camera?.transform });
+  }
+}
+
+/**
+ * deck.gl layers are descriptors, but an instance that a Deck has initialised
+ * carries that Deck's GPU state: after a rebuild the new Deck must get new
+ * instances. Cloning is cheap (same props, same data objects), and deck.gl
+ * diffs the clone against the previous layer of the same id exactly as it
+ * would the original, so unchanged layers still cost nothing.
+ */
+function fresh(layers: readonly Layer[]): Layer[] {
+  return layers.map((l) => l.clone({}));
+}
+
+function cameraKey(p: { focus: MapFocus; pitch: number; padding: number }): string {
+  return `${p.focus.parent}|${p.focus.selected}|${p.pitch}|${p.padding}`;
+}
+
+function cameraBox(geo: RegionGeo, focus: MapFocus): BBox | undefined {
+  return geo.bbox.get(focus.selected ?? focus.parent) ?? geo.bbox.get(focus.parent);
+}
+
+/**
+ * The one owner of a map: a MapLibre map with deck.gl interleaved through
+ * MapboxOverlay (one WebGL context), DOM labels and pulse rings on top. The
+ * map is created in one effect and removed in its cleanup (StrictMode-safe);
+ * props flow in by diff (filters, setData, overlay.setProps), never by
+ * re-creating it. On WebGL context loss an overlay says so; when the browser
+ * restores the context — or after a timeout — the map is rebuilt from the
+ * current props, so layers and data come back without a page reload.
+ */
+export function MapCanvas(props: MapCanvasProps) {
+  const glRef = useRef<HTMLDivElement>(null);
+  const overlaysRef = useRef<HTMLDivElement>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const instance = useRef<Instance | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [status, setStatus] = useState<Status>('loading');
+  const { geo, baseMap } = props;
+
+  // ── Create / dispose ──────────────────────────────────────────────────
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt on a new generation (context loss), geometry or base map; other props arrive by diff below
+  useEffect(() => {
+    const container = glRef.current;
+    const overlayRoot = overlaysRef.current;
+    if (!container || !overlayRoot) return;
+    const p = latest.current;
+    let disposed = false;
+    let restoreTimer: ReturnType<typeof setTimeout> | undefined;
+    const rebuild = () => {
+      if (disposed) return;
+      disposed = true;
+      setGeneration((g) => g + 1);
+    };
+    let map: MapLibreMap;
+    try {
+      const box = cameraBox(p.geo, p.focus);
+      map = new MapLibreMap({
+        container,
+        style: buildBaseStyle(p.geo, p.baseMap, p.focus),
+        ...(box ? { bounds: box, fitBoundsOptions: { padding: p.focus.selected ? p.padding * 2.5 : p.padding } } : {}),
+        pitch: p.pitch,
+        attributionControl: false,
+        maplibreLogo: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        doubleClickZoom: false,
+        boxZoom: false,
+        renderWorldCopies: false,
+        fadeDuration: 0,
+        pixelRatio: p.pixelRatio,
+        maxPitch: 60,
+        minZoom: 4,
+        maxZoom: 14,
+        reduceMotion: reducedMotion(),
+        canvasContextAttributes: { antialias: false, powerPreference: 'high-performance' },
+      });
+    } catch (error) {
+      console.warn('[map] cannot create the map:', (error as Error).message);
+      setStatus('failed');
+      const t = setTimeout(() => setGeneration((g) => g + 1), RETRY_FAILED_MS);
+      return () => clearTimeout(t);
+    }
+    setStatus('loading');
+    const canvas = map.getCanvas();
+    canvas.setAttribute('aria-label', p.text.label);
+    shimTransform(map);
+    const overlay = new MapboxOverlay({
+      interleaved: true,
+      layers: fresh(p.layers),
+      pickingRadius: 6,
+      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'inherit'),
+      onHover: (info) => {
+        const onHover = latest.current.onHover;
+        if (!onHover) return;
+        if (info.x < 0 || info.y < 0) return onHover(null);
+        if (info.layer && info.picked) return onHover({ x: info.x, y: info.y, layerId: info.layer.id, info });
+        const region = info.coordinate ? latest.current.hitTest(info.coordinate[0] as number, info.coordinate[1] as number) : null;
+        setHover(region);
+        onHover({ x: info.x, y: info.y, region });
+      },
+      onError: (error) => {
+        console.warn('[map] deck.gl:', error.message);
+      },
+    });
+    map.addControl(overlay);
+    const labels = new LabelLayer(overlayRoot, (code) => latest.current.onRegionClick(code));
+    const pulses = new PulseLayer(overlayRoot);
+    const inst: Instance = { map, overlay, labels, pulses, ready: false, fitted: null, hover: null };
+    instance.current = inst;
+    labels.setLabels(p.labels);
+    pulses.setPoints(p.pulses);
+
+    const place = () => {
+      const w = container.clientWidth;
+      const h = container.clientHeight;
+      const project = (lon: number, lat: number) => map.project([lon, lat]);
+      labels.update(project, w, h);
+      pulses.update(project, w, h);
+      latest.current.onMove?.();
+    };
+    const setHover = (code: string | null) => {
+      if (inst.hover === code || !inst.ready) return;
+      inst.hover = code;
+      const f = code ? latest.current.geo.byCode.get(code) : undefined;
+      (map.getSource(SOURCE.hover) as GeoJSONSource | undefined)?.setData(f ?? EMPTY_FC);
+    };
+    const onClick = (e: MapMouseEvent) => {
+      const { onPick, hitTest, onRegionClick } = latest.current;
+      if (onPick && inst.ready) {
+        const info = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 3 });
+        if (info?.picked && onPick(info, e.point.x, e.point.y)) return;
+      }
+      const code = hitTest(e.lngLat.lng, e.lngLat.lat);
+      if (code) onRegionClick(code);
+    };
+    const onLoad = () => {
+      inst.ready = true;
+      // The constructor already framed this focus: the first focus effect must not animate.
+      inst.fitted = cameraKey(latest.current);
+      place();
+      setStatus('ready');
+      latest.current.onReady?.({ map, overlay });
+    };
+    const onLost = () => {
+      setStatus('lost');
+      restoreTimer = setTimeout(rebuild, RESTORE_TIMEOUT_MS);
+    };
+    // Capture at the canvas runs before MapLibre's own handler: we rebuild instead of
+    // letting it restore its style in place (deck.gl's GPU resources cannot be restored).
+    const onRestored = (event: Event) => {
+      event.stopImmediatePropagation();
+      rebuild();
+    };
+    map.on('load', onLoad);
+    map.on('move', place);
+    map.on('resize', place);
+    map.on('click', onClick);
+    map.on('mouseout', () => {
+      setHover(null);
+      latest.current.onHover?.(null);
+    });
+    map.on('error', (e) => console.warn('[map]', e.error?.message ?? e));
+    canvas.addEventListener('webglcontextlost', onLost);
+    canvas.addEventListener('webglcontextrestored', onRestored, { capture: true });
+
+    return () => {
+      disposed = true;
+      clearTimeout(restoreTimer);
+      canvas.removeEventListener('webglcontextlost', onLost);
+      canvas.removeEventListener('webglcontextrestored', onRestored, { capture: true });
+      instance.current = null;
+      labels.destroy();
+      pulses.destroy();
+      try {
+        map.removeControl(overlay);
+      } catch (error) {
+        console.warn('[map] overlay cleanup:', (error as Error).message);
+      }
+      try {
+        map.remove();
+      } catch (error) {
+        console.warn('[map] cleanup:', (error as Error).message);
+      }
+    };
+  }, [generation, geo, baseMap]);
+
+  // ── Props → map, by diff ──────────────────────────────────────────────
+  const { layers, labels, pulses, focus, pitch, padding, pixelRatio } = props;
+  const focusKey = JSON.stringify(focus);
+
+  useEffect(() => {
+    const inst = instance.current;
+    if (!inst || status === 'lost') return;
+    inst.overlay.setProps({ layers: fresh(layers) });
+  }, [layers, status]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `status` re-applies labels to a rebuilt map
+  useEffect(() => {
+    const inst = instance.current;
+    if (!inst) return;
+    inst.labels.setLabels(labels);
+    inst.pulses.setPoints(pulses);
+    if (inst.ready) {
+      const c = inst.map.getContainer();
+      const project = (lon: number, lat: number) => inst.map.project([lon, lat]);
+      inst.labels.update(project, c.clientWidth, c.clientHeight);
+      inst.pulses.update(project, c.clientWidth, c.clientHeight);
+    }
+  }, [labels, pulses, status]);
+
+  useEffect(() => {
+    const inst = instance.current;
+    if (!inst?.ready || status !== 'ready') return;
+    inst.map.setPixelRatio(pixelRatio);
+  }, [pixelRatio, status]);
+
+  useEffect(() => {
+    const inst = instance.current;
+    if (!inst?.ready || status !== 'ready') return;
+    const target = JSON.parse(focusKey) as MapFocus;
+    const { map } = inst;
+    const update = focusStyle(target, Boolean(latest.current.baseMap));
+    for (const [id, filter] of Object.entries(update.filters)) map.setFilter(id, filter);
+    for (const [id, paint] of Object.entries(update.paint))
+      for (const [k, v] of Object.entries(paint)) map.setPaintProperty(id, k as 'fill-color', v as string);
+    const g = latest.current.geo;
+    (map.getSource(SOURCE.focus) as GeoJSONSource | undefined)?.setData(g.byCode.get(target.parent) ?? EMPTY_FC);
+    (map.getSource(SOURCE.selected) as GeoJSONSource | undefined)?.setData((target.selected && g.byCode.get(target.selected)) || EMPTY_FC);
+    const key = cameraKey({ focus: target, pitch, padding });
+    if (inst.fitted === key) return;
+    inst.fitted = key;
+    const box = cameraBox(g, target);
+    if (!box) return;
+    // A selected county keeps its neighbours in view.
+    const pad = target.selected ? padding * 2.5 : padding;
+    map.fitBounds(box, { padding: pad, pitch, duration: reducedMotion() ? 0 : 1100, essential: true });
+  }, [focusKey, pitch, padding, status]);
+
+  const overlayText = status === 'lost' ? props.text.lost : status === 'failed' ? props.text.failed : null;
+  return (
+    <div className="map-canvas" data-map-status={status} data-map-generation={generation} data-deck-layers={layers.map((l) => l.id).join(' ')}>
+      <div ref={glRef} className="map-canvas__gl" />
+      {props.children}
+      <div ref={overlaysRef} className="map-canvas__overlays" />
+      {overlayText ? (
+        <div className="map-canvas__lost" role="status">
+          <span className="panel__spinner" aria-hidden="true" />
+          {overlayText}
+        </div>
+      ) : null}
+    </div>
+  );
+}

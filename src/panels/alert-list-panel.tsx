@@ -1,0 +1,184 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { periodTitle } from '../charts/options/common';
+import type { RegionMetric } from '../data/contracts/index';
+import { useRuntime } from '../data/runtime';
+import { useDataset } from '../data/use-dataset';
+import { localize, useT } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { clock } from '../lib/clock';
+import { formatNumber, unitLabel } from '../lib/format';
+import { useView } from '../state/view-store';
+import type { AlertListOptions } from './catalog/economy-options';
+import { indicatorLabel, useIndicatorNames } from './chart-env';
+import { type Breach, evaluateRules, type MetricLike, orderBreaches } from './alert-model';
+import { nextChildTop, useAutoScroll } from './auto-scroll';
+import { PanelFrame } from './panel-frame';
+import type { PanelProps } from './types';
+import './economy.css';
+
+const NONE: readonly RegionMetric[] = [];
+const LEVELS = [1, 2, 3, 4] as const;
+
+/**
+ * Threshold alerts: the panel's rules evaluated on the region-metric dataset
+ * (the regions below the one in view) and, when `datasets.kpi` is given, on
+ * the region in view itself. Newest first; four-colour levels; a red alert
+ * flashes gently only when it is new to this screen (not on first load, not
+ * when drilling).
+ */
+export default function AlertListPanel({ config, options, title }: PanelProps<AlertListOptions>) {
+  const data = useDataset(config.dataset, 'region-metric');
+  const { names, kpis } = useIndicatorNames(config);
+  const t = useT();
+  const { regions } = useRuntime();
+  const { region, locale } = useView((s) => ({ region: s.region, locale: s.locale }));
+  const records = data.records ?? NONE;
+  const metrics = useMemo<MetricLike[]>(
+    () => [...records, ...(kpis ?? []).map((k) => ({ code: k.region, indicator: k.id, value: k.value, yoy: k.yoy ?? null, unit: k.unit, period: k.period }))],
+    [records, kpis],
+  );
+  const breaches = useMemo(() => evaluateRules(options.rules, metrics), [options.rules, metrics]);
+  const ready = data.records !== undefined && (!config.datasets.kpi || kpis !== undefined);
+  const firstSeen = useFirstSeen(breaches, ready, region);
+  const ordered = useMemo(() => orderBreaches(breaches, firstSeen.seen).slice(0, options.maxItems), [breaches, firstSeen, options.maxItems]);
+  const now = useNowWhile(
+    ordered.some((b) => b.level === 1 && isFlashing(b, firstSeen, options.flashSec)),
+    options.flashSec,
+  );
+  const counts = LEVELS.map((l) => breaches.filter((b) => b.level === l).length);
+  const mode = useView((s) => s.mode);
+  const listRef = useRef<HTMLOListElement>(null);
+  const pause = useAutoScroll(listRef, mode === 'analyst' ? 0 : options.scrollSec, nextChildTop);
+
+  return (
+    <PanelFrame
+      panelId={config.id}
+      type={config.type}
+      title={title}
+      data={data}
+      empty={metrics.length === 0}
+      skeleton="rows"
+      actions={
+        breaches.length ? (
+          <span className="alert-counts">
+            <span className="visually-hidden">{t('alert.count', { n: breaches.length })}</span>
+            {LEVELS.map((l, i) =>
+              counts[i] ? (
+                <span key={l} aria-hidden="true" className={`alert-count alert-count--${l}`} title={`${t(`alert.level.${l}` as MessageKey)} ${counts[i]}`}>
+                  {counts[i]}
+                </span>
+              ) : null,
+            )}
+          </span>
+        ) : null
+      }
+    >
+      {ordered.length === 0 ? (
+        <div className="alert-list__clear" role="status">
+          <span className="alert-list__ok" aria-hidden="true">
+            ✓
+          </span>
+          {t('alert.empty')}
+        </div>
+      ) : (
+        <ol ref={listRef} className="alert-list" aria-label={t('alert.count', { n: breaches.length })} {...pause}>
+          {ordered.map((b) => {
+            const flashing = b.level === 1 && isFlashing(b, firstSeen, options.flashSec, now);
+            return (
+              <li
+                key={b.key}
+                className={`alert-item alert-item--${b.level}${flashing ? ' alert-item--flash' : ''}`}
+                data-level={b.level}
+                data-region={b.code}
+                data-alert-indicator={b.indicator}
+                data-rule={b.ruleId}
+                data-new={firstSeen.fresh.has(b.key) ? 'true' : undefined}
+              >
+                <span className={`alert-badge alert-badge--${b.level}`} title={t(`alert.levelName.${b.level}` as MessageKey)}>
+                  {t(`alert.level.${b.level}` as MessageKey)}
+                </span>
+                <div
+                  className="alert-item__main"
+                  title={[b.period ? periodTitle(b.period, locale) : '', b.note ? localize(b.note, locale) : ''].filter(Boolean).join(' · ')}
+                >
+                  <span className="alert-item__what">
+                    <strong>{regions.label(b.code, locale, true)}</strong> {indicatorLabel(names, b.indicator, locale)}
+                    {b.field === 'yoy' ? ` ${t('alert.yoy')}` : ''}
+                  </span>
+                  <span className="alert-item__how">
+                    <span className="num alert-item__actual">{withUnit(b.actual, b, locale)}</span>
+                    <span className="alert-item__rule">{t(`alert.rule.${b.op}` as MessageKey, { v: withUnit(b.threshold, b, locale) })}</span>
+                  </span>
+                  {b.note ? <span className="alert-item__note">{localize(b.note, locale)}</span> : null}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </PanelFrame>
+  );
+}
+
+function withUnit(n: number, b: Breach, locale: 'zh-CN' | 'en'): string {
+  const digits = Math.abs(n) >= 1000 ? 0 : 1;
+  const sign = b.field === 'yoy' && n > 0 ? '+' : '';
+  if (b.unit === 'pp') return `${sign}${formatNumber(n, locale, 1)}${locale === 'en' ? ' pp' : '个百分点'}`;
+  if (b.unit === '%') return `${sign}${formatNumber(n, locale, 1)}%`;
+  return `${sign}${formatNumber(n, locale, digits)}${b.unit ? ` ${unitLabel(b.unit, locale)}` : ''}`;
+}
+
+interface FirstSeen {
+  seen: ReadonlyMap<string, number>;
+  /** Keys that appeared after the baseline (new to this screen). */
+  fresh: ReadonlySet<string>;
+}
+
+/**
+ * Remembers when each breach was first seen. The first evaluation for a
+ * region is the baseline: those alerts are known, not new. Later ones are new.
+ */
+function useFirstSeen(breaches: readonly Breach[], ready: boolean, region: string): FirstSeen {
+  const store = useRef<{ region: string | null; seen: Map<string, number>; fresh: Set<string> }>({ region: null, seen: new Map(), fresh: new Set() });
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!ready) return;
+    const s = store.current;
+    const now = clock.now();
+    let changed = false;
+    if (s.region !== region) {
+      s.region = region;
+      s.seen = new Map(breaches.map((b) => [b.key, 0]));
+      s.fresh = new Set();
+      changed = true;
+    } else {
+      for (const b of breaches) {
+        if (!s.seen.has(b.key)) {
+          s.seen.set(b.key, now);
+          s.fresh.add(b.key);
+          changed = true;
+        }
+      }
+    }
+    if (changed) setVersion((v) => v + 1);
+  }, [breaches, ready, region]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the change signal of the mutable store
+  return useMemo(() => ({ seen: new Map(store.current.seen), fresh: new Set(store.current.fresh) }), [version]);
+}
+
+function isFlashing(b: Breach, firstSeen: FirstSeen, flashSec: number, now = clock.now()): boolean {
+  if (flashSec <= 0 || !firstSeen.fresh.has(b.key)) return false;
+  const at = firstSeen.seen.get(b.key) ?? 0;
+  return now - at < flashSec * 1000;
+}
+
+/** Re-renders once the flash period is over, so the flash stops. */
+function useNowWhile(active: boolean, flashSec: number): number {
+  const [now, setNow] = useState(() => clock.now());
+  useEffect(() => {
+    if (!active) return;
+    const timer = setTimeout(() => setNow(clock.now()), flashSec * 1000 + 50);
+    return () => clearTimeout(timer);
+  }, [active, flashSec]);
+  return now;
+}

@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import { Chart } from '../charts/chart';
+import { valueText } from '../charts/options/common';
+import { compositionOption, shares } from '../charts/options/composition';
+import type { RankItem } from '../data/contracts/index';
+import { useDataset } from '../data/use-dataset';
+import { useT } from '../i18n/i18n';
+import { formatNumber } from '../lib/format';
+import type { CompositionOptions } from './catalog/economy-options';
+import { useChartEnv } from './chart-env';
+import { Tag } from './panel-bits';
+import { PanelFrame } from './panel-frame';
+import type { PanelProps } from './types';
+
+const NONE: readonly RankItem[] = [];
+
+/** Parts of a whole (`share` contract): ring, pie, rose or treemap, each part with its share in %. */
+export default function CompositionPanel({ config, options, title }: PanelProps<CompositionOptions>) {
+  const data = useDataset(config.dataset, 'share');
+  const t = useT();
+  const { view, theme } = useChartEnv();
+  const records = data.records ?? NONE;
+  const spec = useMemo(() => ({ chart: options.chart, legend: options.legend }), [options.chart, options.legend]);
+  const option = useMemo(() => compositionOption(records, spec, view, theme), [records, spec, view, theme]);
+  const parts = useMemo(() => shares(records, view), [records, view]);
+  const units = new Set(parts.map((p) => p.unit ?? ''));
+  const unit = units.size === 1 ? [...units][0] : undefined;
+  const total = parts.reduce((s, p) => s + p.value, 0);
+  const summary = parts.map((p) => `${p.name} ${formatNumber(p.percent, view.locale, 1)}%`).join('，');
+  return (
+    <PanelFrame
+      panelId={config.id}
+      type={config.type}
+      title={title}
+      data={data}
+      empty={data.records !== undefined && parts.length === 0}
+      emptyText={t('composition.empty')}
+      skeleton="ring"
+      actions={
+        options.showTotal && unit && parts.length ? (
+          <Tag>
+            {t('composition.total')} <strong className="num">{valueText(total, unit, view.locale)}</strong>
+          </Tag>
+        ) : null
+      }
+    >
+      <Chart option={option} label={`${title}：${summary}`} />
+    </PanelFrame>
+  );
+}

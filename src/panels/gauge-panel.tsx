@@ -1,0 +1,74 @@
+import { useMemo } from 'react';
+import { Chart } from '../charts/chart';
+import { valueText } from '../charts/options/common';
+import { gaugeOption, gaugeReading } from '../charts/options/gauge';
+import { useDataset } from '../data/use-dataset';
+import { useT } from '../i18n/i18n';
+import { formatNumber } from '../lib/format';
+import type { GaugeOptions } from './catalog/economy-options';
+import { useChartEnv } from './chart-env';
+import { PanelFrame } from './panel-frame';
+import type { PanelProps } from './types';
+import './economy.css';
+
+/**
+ * One KPI on a dial: progress to its annual target (or the value itself),
+ * with the share of the year elapsed (序时进度) shaded and said in words.
+ */
+export default function GaugePanel({ config, options, title }: PanelProps<GaugeOptions>) {
+  const data = useDataset(config.dataset, 'kpi');
+  const t = useT();
+  const { view, theme } = useChartEnv();
+  const record = data.records?.find((r) => r.id === options.indicator);
+  const option = useMemo(() => gaugeOption(record, options, view, theme), [record, options, view, theme]);
+  const reading = gaugeReading(record, options, view);
+  const { locale } = view;
+  const gap =
+    reading && options.metric === 'progress' && options.showTimeProgress && reading.timeProgress !== null ? reading.dial - reading.timeProgress : null;
+  const dialText = reading
+    ? options.metric === 'progress'
+      ? `${formatNumber(reading.dial, locale, 1)}%`
+      : valueText(reading.value, reading.unit, locale)
+    : '';
+  return (
+    <PanelFrame
+      panelId={config.id}
+      type={config.type}
+      title={title}
+      data={data}
+      empty={data.records !== undefined && reading === null}
+      emptyText={t('gauge.empty')}
+      skeleton="ring"
+    >
+      {reading ? (
+        <div className="gauge-body">
+          <Chart option={option} label={`${title}：${reading.name}${options.metric === 'progress' ? t('gauge.completion') : ''} ${dialText}`} />
+          <dl className="gauge-body__facts">
+            <div>
+              <dt>{reading.target !== null ? `${t('gauge.done')}/${t('gauge.target')}` : t('gauge.done')}</dt>
+              <dd className="num">
+                {reading.target !== null
+                  ? `${formatNumber(reading.value, locale)} / ${valueText(reading.target, reading.unit, locale)}`
+                  : valueText(reading.value, reading.unit, locale)}
+              </dd>
+            </div>
+            {gap !== null && reading.timeProgress !== null ? (
+              <div>
+                <dt>{t('gauge.timeProgress')}</dt>
+                <dd className="num">
+                  {formatNumber(reading.timeProgress, locale, 1)}%
+                  <span className={`gauge-body__gap gauge-body__gap--${gap >= 0 ? 'ahead' : 'behind'}`}>
+                    <span className="visually-hidden">{gap >= 0 ? t('gauge.ahead') : t('gauge.behind')}</span>
+                    {gap >= 0 ? '▲' : '▼'}
+                    {formatNumber(Math.abs(gap), locale, 1)}
+                    {locale === 'en' ? ' pp' : '个百分点'}
+                  </span>
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+        </div>
+      ) : null}
+    </PanelFrame>
+  );
+}

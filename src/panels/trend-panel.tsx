@@ -1,0 +1,44 @@
+import { useMemo } from 'react';
+import { Chart } from '../charts/chart';
+import { periodTitle, valueText } from '../charts/options/common';
+import { trendGroups, trendOption } from '../charts/options/trend';
+import type { SeriesPoint } from '../data/contracts/index';
+import { useDataset } from '../data/use-dataset';
+import { useT } from '../i18n/i18n';
+import type { TrendOptions } from './catalog/economy-options';
+import { useChartEnv } from './chart-env';
+import { UnitTag } from './panel-bits';
+import { PanelFrame } from './panel-frame';
+import type { PanelProps } from './types';
+
+const NONE: readonly SeriesPoint[] = [];
+
+/** Lines or bars over the view's time range, with target and prior-year comparison. */
+export default function TrendPanel({ config, options, title }: PanelProps<TrendOptions>) {
+  const data = useDataset(config.dataset, 'series');
+  const t = useT();
+  const { view, theme } = useChartEnv();
+  const records = data.records ?? NONE;
+  const option = useMemo(() => trendOption(records, options, view, theme), [records, options, view, theme]);
+  const { periods, groups } = useMemo(() => trendGroups(records, options, view), [records, options, view]);
+  const empty = data.records !== undefined && groups.length === 0;
+  const unit = groups[0]?.unit;
+  const last = periods.length - 1;
+  const summary = groups
+    .map((g) => `${g.name} ${periodTitle(periods[last] ?? '', view.locale)} ${valueText(g.values[last] ?? null, g.unit, view.locale)}`)
+    .join('；');
+  return (
+    <PanelFrame
+      panelId={config.id}
+      type={config.type}
+      title={title}
+      data={data}
+      empty={empty}
+      emptyText={t('trend.empty')}
+      skeleton={options.kind === 'bar' ? 'columns' : 'lines'}
+      actions={unit ? <UnitTag unit={unit} /> : null}
+    >
+      <Chart option={option} label={`${title}：${summary}`} />
+    </PanelFrame>
+  );
+}
