@@ -101,7 +101,9 @@ try {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
+    if (process.env.BENCH_DEBUG && m.type() !== 'debug') console.log(`[page ${m.type()}] ${m.text().slice(0, 300)}`);
   });
+  page.on('crash', () => console.error('the page crashed'));
   page.on('request', (r) => {
     const host = new URL(r.url()).hostname;
     if (!['127.0.0.1', 'localhost', ''].includes(host) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) errors.push(`external request: ${r.url()}`);
@@ -114,11 +116,28 @@ try {
   // Let the first frames (shader compilation) settle.
   await page.waitForTimeout(1500);
 
+  const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   // 1. Data updates (the first one warms the JIT; it is reported separately).
   const ticks = [];
   for (let i = 0; i < updates + 1; i++) {
     ticks.push(await page.evaluate(() => window.__mapBench.update()));
     await page.waitForTimeout(150);
+  }
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const self = new Map();
+    profile.samples.forEach((id, i) => {
+      const n = byId.get(id);
+      const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
+      self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    });
+    console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, t]) => `${(t / 1000).toFixed(0)}ms ${k}`).join('\n'));
   }
   const first = ticks.shift();
   const idle = [];
@@ -167,5 +186,6 @@ try {
 } finally {
   await browser?.close();
   await site?.close();
-  await rm(outDir, { recursive: true, force: true });
+  if (!process.env.BENCH_KEEP) await rm(outDir, { recursive: true, force: true });
+  else console.log('kept', outDir);
 }
