@@ -46,7 +46,8 @@ export function KpiCard({ record }: { record: KpiRecord }) {
   const t = useT();
   const shown = useCountUp(record.value);
   const name = locale === 'en' ? (record.nameEn ?? record.name) : record.name;
-  const digits = record.unit === '%' ? 1 : Math.abs(record.value ?? 0) >= 1000 ? 0 : 1;
+  // Counts (起, 件, 支…) are whole numbers: no decimals; rates keep one.
+  const digits = record.unit === '%' ? 1 : Number.isInteger(record.value ?? 0) || Math.abs(record.value ?? 0) >= 1000 ? 0 : 1;
   const progress = record.target && record.value !== null ? Math.max(0, Math.min(1, record.value / record.target)) : null;
   const valueText = formatNumber(shown, locale, digits);
   const unitText = compactUnit(record.unit, locale);

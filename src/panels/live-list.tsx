@@ -4,7 +4,7 @@ import { useRuntime } from '../data/runtime';
 import { useDataset } from '../data/use-dataset';
 import { useLocale } from '../i18n/i18n';
 import { clock } from '../lib/clock';
-import { formatAge } from '../lib/format';
+import { formatAge, formatWithUnit } from '../lib/format';
 import { useView } from '../state/view-store';
 import { PanelFrame } from './panel-frame';
 import type { PanelProps } from './types';
@@ -164,6 +164,87 @@ export function AppealTicker({ config, options, title }: PanelProps<ListOptions>
               </span>
             </span>
             <span className="live-item__time num">{formatAge(now - r.receivedAt, locale)}</span>
+          </li>
+        ))}
+      </ol>
+    </PanelFrame>
+  );
+}
+
+/** Weather warnings and sensor alarms (the `alert` contract), newest first, four-colour levels. */
+export function AlertFeed({ config, options, title }: PanelProps<ListOptions & { minLevel: 1 | 2 | 3 | 4 }>) {
+  const data = useDataset(config.dataset, 'alert');
+  const region = useView((s) => s.region);
+  const locale = useLocale();
+  const { regions } = useRuntime();
+  const items = useMemo(
+    () =>
+      [...(data.records ?? [])]
+        .filter((r) => r.level <= options.minLevel && (!options.followRegion || !r.region || inRegion(r.region, region)))
+        .sort((a, b) => b.at - a.at)
+        .slice(0, options.max),
+    [data.records, options.minLevel, options.followRegion, options.max, region],
+  );
+  const ref = useAutoScroll(options.autoScroll);
+  const now = clock.now();
+  return (
+    <PanelFrame
+      panelId={config.id}
+      type={config.type}
+      title={title}
+      data={data}
+      state={data.records && items.length === 0 && data.state === 'ready' ? 'empty' : undefined}
+    >
+      <ol className="live-list" ref={ref}>
+        {items.map((r) => (
+          <li key={r.id} className="live-item" data-severity={r.level}>
+            <span className={`sev-chip sev-chip--${r.level}`}>{SEVERITY_LABEL[r.level][locale === 'en' ? 'en' : 'zh']}</span>
+            <span className="live-item__main">
+              <span className="live-item__title live-item__title--wrap">{r.message}</span>
+              {r.region ? <span className="live-item__meta">{regions.label(r.region, locale, true)}</span> : null}
+            </span>
+            <span className="live-item__time num">{formatAge(now - r.at, locale)}</span>
+          </li>
+        ))}
+      </ol>
+    </PanelFrame>
+  );
+}
+
+/** A ranked list of named items (`rank` contract): departments, topics. Plain DOM bars, no chart engine. */
+export function RankList({ config, options, title }: PanelProps<{ max: number; order: 'desc' | 'asc'; digits: number }>) {
+  const data = useDataset(config.dataset, 'rank');
+  const locale = useLocale();
+  const items = useMemo(() => {
+    const list = [...(data.records ?? [])].filter((r) => r.value !== null);
+    list.sort((a, b) => (options.order === 'desc' ? (b.value ?? 0) - (a.value ?? 0) : (a.value ?? 0) - (b.value ?? 0)));
+    return list.slice(0, options.max);
+  }, [data.records, options.order, options.max]);
+  const values = items.map((r) => r.value ?? 0);
+  const max = Math.max(...values, 0);
+  const min = Math.min(...values, max);
+  // Rates cluster near 100 %: start the bars below the smallest value so differences show.
+  const isRate = items.every((r) => r.unit === '%');
+  const floor = isRate ? Math.max(0, Math.floor(min - (max - min || 5))) : 0;
+  return (
+    <PanelFrame
+      panelId={config.id}
+      type={config.type}
+      title={title}
+      data={data}
+      state={data.records && items.length === 0 && data.state === 'ready' ? 'empty' : undefined}
+    >
+      <ol className="rank-list">
+        {items.map((r, i) => (
+          <li key={r.key} className="rank-list__item">
+            <span className="rank-list__no num">{i + 1}</span>
+            <span className="rank-list__name" title={locale === 'en' ? (r.nameEn ?? r.name) : r.name}>
+              {locale === 'en' ? (r.nameEn ?? r.name) : r.name}
+            </span>
+            <span className="rank-list__bar" aria-hidden="true">
+              <span style={{ width: `${max > floor ? (((r.value ?? 0) - floor) / (max - floor)) * 100 : 0}%` }} />
+            </span>
+            <span className="rank-list__value num">{formatWithUnit(r.value, r.unit ?? '', locale, options.digits)}</span>
           </li>
         ))}
       </ol>

@@ -46,6 +46,11 @@ const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep'
  * "2026"), so one line of labels still tells the years apart.
  */
 export function monthTick(period: string, locale: Locale): string {
+  // Daily and hourly series (emergency, hotline) get day / hour ticks.
+  const hour = /^\d{4}-\d{2}-\d{2}T(\d{2})$/.exec(period);
+  if (hour) return locale === 'en' ? `${hour[1]}:00` : `${Number(hour[1])}时`;
+  const day = /^\d{4}-(\d{2})-(\d{2})$/.exec(period);
+  if (day) return locale === 'en' ? `${Number(day[2])} ${MONTHS_EN[Number(day[1]) - 1] ?? ''}` : `${Number(day[1])}/${Number(day[2])}`;
   const m = /^(\d{4})-(\d{2})/.exec(period);
   if (!m) return period;
   const month = Number(m[2]);
@@ -61,6 +66,12 @@ export function tickText(v: number, locale: Locale, maxDigits: number): string {
 
 /** "2026-10" → "2026年10月" / "Oct 2026"; quarters and years as given. */
 export function periodTitle(period: string, locale: Locale): string {
+  const d = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}))?$/.exec(period);
+  if (d) {
+    const [, y, mo, da, h] = d;
+    const time = h ? (locale === 'en' ? ` ${h}:00` : ` ${Number(h)}时`) : '';
+    return locale === 'en' ? `${Number(da)} ${MONTHS_EN[Number(mo) - 1] ?? ''} ${y}${time}` : `${y}年${Number(mo)}月${Number(da)}日${time}`;
+  }
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   if (!m) return period;
   const month = Number(m[2]);

@@ -38,6 +38,8 @@ function uniqueInOrder(items: readonly string[]): string[] {
   return [...new Set(items)];
 }
 
+const SEVERITY_SERIES: Readonly<Record<string, number>> = { red: 1, orange: 2, yellow: 3, blue: 4 };
+
 /** Periods on the x axis (sorted) and one aligned group per series; gaps are null, never 0. */
 export function trendGroups(
   records: readonly SeriesPoint[],
@@ -92,7 +94,8 @@ export function trendOption(records: readonly SeriesPoint[], spec: TrendSpec, vi
   // One series: the panel title names it, so the legend says only 本期 / 上年同期 / 目标.
   const single = groups.length === 1;
   groups.forEach((g, i) => {
-    const color = theme.palette[i % theme.palette.length] ?? theme.accent;
+    // Warning-level series (red/orange/yellow/blue) keep the four-colour scale; red is reserved for red.
+    const color = SEVERITY_SERIES[g.id] ? theme.severity[SEVERITY_SERIES[g.id] as 1 | 2 | 3 | 4] : (theme.palette[i % theme.palette.length] ?? theme.accent);
     const constantTarget = spec.showTarget ? constantOf(g.target) : null;
     const hasTarget = spec.showTarget && g.target.some((v) => v !== null);
     const name = single ? SUFFIX.current[locale] : g.name;

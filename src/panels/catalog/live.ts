@@ -12,7 +12,7 @@ const listOptions = z
   })
   .strict();
 
-/** Live lists: incidents (emergency) and 12345 appeals (public sentiment). */
+/** Live lists (incidents, 12345 appeals, warnings) and a plain ranked list for non-region items. */
 // biome-ignore lint/suspicious/noExplicitAny: heterogeneous descriptors
 export const livePanels: PanelDescriptor<any>[] = [
   {
@@ -26,5 +26,23 @@ export const livePanels: PanelDescriptor<any>[] = [
     optionsSchema: listOptions,
     load: () => import('../live-list').then((m) => ({ default: m.AppealTicker })),
     defaultTitle: { zh: '最新诉求', en: 'Latest appeals' },
+  },
+  {
+    type: 'alert-feed',
+    optionsSchema: listOptions.extend({ minLevel: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).default(4) }),
+    load: () => import('../live-list').then((m) => ({ default: m.AlertFeed })),
+    defaultTitle: { zh: '预警信息', en: 'Warnings' },
+  },
+  {
+    type: 'rank-list',
+    optionsSchema: z
+      .object({
+        max: z.number().int().min(1).max(50).default(10),
+        order: z.enum(['desc', 'asc']).default('desc'),
+        digits: z.number().int().min(0).max(3).default(1),
+      })
+      .strict(),
+    load: () => import('../live-list').then((m) => ({ default: m.RankList })),
+    defaultTitle: { zh: '排行', en: 'Ranking' },
   },
 ];
