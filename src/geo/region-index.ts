@@ -9,7 +9,11 @@ export const regionEntry = z.object({
   name: z.string().min(1),
   short: z.string().min(1),
   nameEn: z.string().min(1),
-  parent: z.string().regex(/^\d{6}$/).nullable().optional(),
+  parent: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable()
+    .optional(),
   level: z.enum(['province', 'city', 'county']),
   label: z.tuple([z.number(), z.number()]),
 });
