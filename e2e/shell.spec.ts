@@ -37,21 +37,25 @@ test.describe('cockpit shell', () => {
       await expect(page.getByRole('region', { name: '主要经济指标' })).toHaveAttribute('data-state', 'ready');
       await page.waitForTimeout(1500); // count-up animation settles
       await expectFitsViewport(page);
-      const layout = await page.evaluate(() => {
-        const a = document.querySelector('.artboard')?.getBoundingClientRect();
-        if (!a) return [];
-        return [...document.querySelectorAll<HTMLElement>('[data-panel], .title-bar')].map((el) => {
-          const r = el.getBoundingClientRect();
-          return {
-            id: el.dataset.panel ?? 'title',
-            x: (r.left - a.left) / a.width,
-            y: (r.top - a.top) / a.height,
-            w: r.width / a.width,
-            h: r.height / a.height,
-            clipped: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
-          };
+      const measure = () =>
+        page.evaluate(() => {
+          const a = document.querySelector('.artboard')?.getBoundingClientRect();
+          if (!a) return [];
+          return [...document.querySelectorAll<HTMLElement>('[data-panel], .title-bar')].map((el) => {
+            const r = el.getBoundingClientRect();
+            return {
+              id: el.dataset.panel ?? 'title',
+              x: (r.left - a.left) / a.width,
+              y: (r.top - a.top) / a.height,
+              w: r.width / a.width,
+              h: r.height / a.height,
+              clipped: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
+            };
+          });
         });
-      });
+      // Charts settle after a resize; a frame that still overflows after that is a real defect.
+      await expect.poll(async () => (await measure()).filter((b) => b.clipped).map((b) => b.id), { timeout: 15_000 }).toEqual([]);
+      const layout = await measure();
       expect(layout.length).toBeGreaterThan(5);
       for (const box of layout) {
         expect(box.x, box.id).toBeGreaterThanOrEqual(0);
