@@ -114,7 +114,7 @@ export const arcsSpec = z
     resources: datasetKey.optional(),
     /**
      * Without `resources`: where dispatches start — `city` = the command centre
-     * of the incident's city (its label point), or a fixed [lon, lat].
+     * of the incident's city (the centre of its urban districts), or a fixed [lon, lat].
      */
     from: z.union([z.literal('city'), z.tuple([z.number().min(73).max(136), z.number().min(3).max(54)])]).default('city'),
     /** Incident statuses that get an arc (without `resources`): teams on their way. */

@@ -77,7 +77,7 @@ function ChoroplethLegend({ locale, model, indicator }: { locale: Locale; model:
     <div className="map-legend__block">
       <div className="map-legend__title">
         {localize(indicator.name, locale)}
-        {unit ? <span className="map-legend__unit">（{unit}）</span> : null}
+        {unit ? <span className="map-legend__unit">{locale === 'en' ? ` (${unit})` : `（${unit}）`}</span> : null}
       </div>
       <ul className="map-legend__list">
         {[...model.scale.classes].reverse().map((c) => (

@@ -284,13 +284,30 @@ function useRegionGeo(url: string, dataDatum: Datum, baseDatum: Datum | null): R
   return state;
 }
 
+/**
+ * Where a city's dispatches start: the centre of its urban districts (市辖区, names ending in 区),
+ * standing in for the city command centre; the city's label point when it has no districts.
+ */
 function cityCentreOf(geo: RegionGeo | null, regions: RegionIndex): (code: string) => [number, number] | null {
-  return (code) => {
+  const centres = new Map<string, [number, number] | null>();
+  const centreOf = (city: string): [number, number] | null => {
     if (!geo) return null;
+    const known = centres.get(city);
+    if (known !== undefined) return known;
+    const districts = geo.countiesOf(city).filter((f) => f.properties.name.endsWith('区') && Number.isFinite(f.properties.label[0]));
+    const label = geo.byCode.get(city)?.properties.label;
+    const centre: [number, number] | null = districts.length
+      ? [districts.reduce((s, f) => s + f.properties.label[0], 0) / districts.length, districts.reduce((s, f) => s + f.properties.label[1], 0) / districts.length]
+      : label && Number.isFinite(label[0])
+        ? label
+        : null;
+    centres.set(city, centre);
+    return centre;
+  };
+  return (code) => {
     const entry = regions.get(code);
     const city = entry?.level === 'county' ? entry.parent : code;
-    const f = city ? geo.byCode.get(city) : undefined;
-    return f && Number.isFinite(f.properties.label[0]) ? f.properties.label : null;
+    return city ? centreOf(city) : null;
   };
 }
 
