@@ -107,7 +107,8 @@ try {
   browser.on('disconnected', () => console.error('the browser disconnected'));
   page.on('request', (r) => {
     const host = new URL(r.url()).hostname;
-    if (!['127.0.0.1', 'localhost', ''].includes(host) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) errors.push(`external request: ${r.url()}`);
+    if (!['127.0.0.1', 'localhost', ''].includes(host) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+      errors.push(`external request: ${r.url()}`);
   });
   console.log(`map bench: ${points.toLocaleString('en')} points + choropleth, ${updates} updates, ${seconds} s pans (software WebGL) …`);
   await page.goto(`${site.url}/map-bench.html?points=${points}`);
@@ -138,7 +139,13 @@ try {
       const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
       self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0));
     });
-    console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, t]) => `${(t / 1000).toFixed(0)}ms ${k}`).join('\n'));
+    console.log(
+      [...self]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 30)
+        .map(([k, t]) => `${(t / 1000).toFixed(0)}ms ${k}`)
+        .join('\n'),
+    );
   }
   const first = ticks.shift();
   const idle = [];
@@ -175,11 +182,27 @@ try {
       loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
     },
     [
-      { name: 'data update: main thread (sync + extra frame) p50', value: round(updateMs), unit: 'ms', budget: `≤ ${UPDATE_BUDGET_MS}`, ok: updateMs <= UPDATE_BUDGET_MS },
-      { name: 'data update: main thread, best tick', value: round(bestUpdate), unit: 'ms', budget: `≤ ${UPDATE_BUDGET_MS}`, ok: bestUpdate <= UPDATE_BUDGET_MS },
+      {
+        name: 'data update: main thread (sync + extra frame) p50',
+        value: round(updateMs),
+        unit: 'ms',
+        budget: `≤ ${UPDATE_BUDGET_MS}`,
+        ok: updateMs <= UPDATE_BUDGET_MS,
+      },
+      {
+        name: 'data update: main thread, best tick',
+        value: round(bestUpdate),
+        unit: 'ms',
+        budget: `≤ ${UPDATE_BUDGET_MS}`,
+        ok: bestUpdate <= UPDATE_BUDGET_MS,
+      },
       { name: 'data update: sync (React + layers + upload) p50', value: round(syncMs), unit: 'ms' },
       { name: 'data update: sync p95', value: round(p95(ticks.map((t) => t.syncMs))), unit: 'ms' },
-      { name: 'of which typed-array conversion p50 (best)', value: round(median(ticks.map((t) => t.convertMs))), unit: `ms (${round(Math.min(...ticks.map((t) => t.convertMs)))})` },
+      {
+        name: 'of which typed-array conversion p50 (best)',
+        value: round(median(ticks.map((t) => t.convertMs))),
+        unit: `ms (${round(Math.min(...ticks.map((t) => t.convertMs)))})`,
+      },
       { name: 'data update: first (cold)', value: round(first?.syncMs ?? Number.NaN), unit: 'ms' },
       { name: 'frame after update p50 (idle repaint)', value: round(frameMs), unit: `ms (${round(idleMs)})` },
       { name: 'pan with data: fps', value: round(fpsFull), unit: 'fps' },

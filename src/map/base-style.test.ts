@@ -33,7 +33,9 @@ describe('map focus', () => {
     expect(city.filters[LAYER.countyFill]).toEqual(['==', ['get', 'parent'], '410300']);
     const province = focusStyle(focusOf(index, '410000'), false);
     expect(province.filters[LAYER.countyFill]).toEqual(['==', ['get', 'code'], '__none__']);
-    expect(province.paint[LAYER.cityFill]?.['fill-opacity']).toBeGreaterThan(focusStyle(focusOf(index, '410000'), true).paint[LAYER.cityFill]?.['fill-opacity'] as number);
+    expect(province.paint[LAYER.cityFill]?.['fill-opacity']).toBeGreaterThan(
+      focusStyle(focusOf(index, '410000'), true).paint[LAYER.cityFill]?.['fill-opacity'] as number,
+    );
   });
 });
 
@@ -51,7 +53,11 @@ describe('base style', () => {
   });
 
   it('adds an XYZ raster base map under the boundaries', () => {
-    const style = buildBaseStyle(geo, { type: 'xyz', tiles: ['tiles/{z}/{x}/{y}.png'], tileSize: 256, minzoom: 0, maxzoom: 18, attribution: '', datum: 'wgs84', opacity: 0.8 }, focusOf(index, '410000'));
+    const style = buildBaseStyle(
+      geo,
+      { type: 'xyz', tiles: ['tiles/{z}/{x}/{y}.png'], tileSize: 256, minzoom: 0, maxzoom: 18, attribution: '', datum: 'wgs84', opacity: 0.8 },
+      focusOf(index, '410000'),
+    );
     expect(style.layers[1]).toMatchObject({ id: LAYER.basemap, type: 'raster' });
     expect(style.sources[LAYER.basemap]).toMatchObject({ type: 'raster', tiles: ['tiles/{z}/{x}/{y}.png'] });
   });

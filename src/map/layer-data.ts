@@ -166,7 +166,11 @@ function lookup(keys: readonly string[]): Record<string, true> {
  * passes (classify, then write), no per-point objects or closures: 100k
  * incidents convert in a few milliseconds.
  */
-export function pointData(records: readonly Incident[], spec: Pick<PointsSpec, 'minSeverity' | 'statuses' | 'types' | 'opacity'>, shift: Shift | null): PointData {
+export function pointData(
+  records: readonly Incident[],
+  spec: Pick<PointsSpec, 'minSeverity' | 'statuses' | 'types' | 'opacity'>,
+  shift: Shift | null,
+): PointData {
   return cached(records, `points|${filterKey(spec)}|${spec.opacity}|${identity(shift)}`, () => {
     const statusOk = lookup(spec.statuses);
     const typeOk = spec.types ? lookup(spec.types) : null;

@@ -33,8 +33,8 @@ export interface MapCanvasProps {
   labels: readonly MapLabel[];
   pulses: readonly PulsePoint[];
   pitch: number;
-  /** Space around the region in view, design pixels. */
-  padding: number;
+  /** Space around the region in view, design pixels (e.g. more on top under a toolbar). */
+  padding: Padding;
   /** Device pixels per design pixel (the artboard's CSS scale × DPR). */
   pixelRatio: number;
   /** Region code under a map point, if clickable. */
@@ -95,8 +95,22 @@ function fresh(layers: readonly Layer[]): Layer[] {
   return layers.map((l) => l.clone({}));
 }
 
-function cameraKey(p: { focus: MapFocus; pitch: number; padding: number }): string {
-  return `${p.focus.parent}|${p.focus.selected}|${p.pitch}|${p.padding}`;
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** A selected county keeps its neighbours in view: more room around it. */
+function framePadding(padding: Padding, focus: MapFocus): Padding {
+  const k = focus.selected ? 2.5 : 1;
+  return { top: padding.top * k, right: padding.right * k, bottom: padding.bottom * k, left: padding.left * k };
+}
+
+function cameraKey(p: { focus: MapFocus; pitch: number; padding: Padding }): string {
+  const { top, right, bottom, left } = p.padding;
+  return `${p.focus.parent}|${p.focus.selected}|${p.pitch}|${top},${right},${bottom},${left}`;
 }
 
 function cameraBox(geo: RegionGeo, focus: MapFocus): BBox | undefined {
@@ -142,7 +156,7 @@ export function MapCanvas(props: MapCanvasProps) {
       map = new MapLibreMap({
         container,
         style: buildBaseStyle(p.geo, p.baseMap, p.focus),
-        ...(box ? { bounds: box, fitBoundsOptions: { padding: p.focus.selected ? p.padding * 2.5 : p.padding } } : {}),
+        ...(box ? { bounds: box, fitBoundsOptions: { padding: framePadding(p.padding, p.focus) } } : {}),
         pitch: p.pitch,
         attributionControl: false,
         maplibreLogo: false,
@@ -271,7 +285,8 @@ export function MapCanvas(props: MapCanvasProps) {
   }, [generation, geo, baseMap]);
 
   // ── Props → map, by diff ──────────────────────────────────────────────
-  const { layers, labels, pulses, focus, pitch, padding, pixelRatio } = props;
+  const { layers, labels, pulses, focus, pitch, pixelRatio } = props;
+  const paddingKey = `${props.padding.top},${props.padding.right},${props.padding.bottom},${props.padding.left}`;
   const focusKey = JSON.stringify(focus);
 
   useEffect(() => {
@@ -300,6 +315,7 @@ export function MapCanvas(props: MapCanvasProps) {
     inst.map.setPixelRatio(pixelRatio);
   }, [pixelRatio, status]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: padding is read from `latest`, keyed by its value
   useEffect(() => {
     const inst = instance.current;
     if (!inst?.ready || status !== 'ready') return;
@@ -312,15 +328,14 @@ export function MapCanvas(props: MapCanvasProps) {
     const g = latest.current.geo;
     (map.getSource(SOURCE.focus) as GeoJSONSource | undefined)?.setData(g.byCode.get(target.parent) ?? EMPTY_FC);
     (map.getSource(SOURCE.selected) as GeoJSONSource | undefined)?.setData((target.selected && g.byCode.get(target.selected)) || EMPTY_FC);
+    const padding = latest.current.padding;
     const key = cameraKey({ focus: target, pitch, padding });
     if (inst.fitted === key) return;
     inst.fitted = key;
     const box = cameraBox(g, target);
     if (!box) return;
-    // A selected county keeps its neighbours in view.
-    const pad = target.selected ? padding * 2.5 : padding;
-    map.fitBounds(box, { padding: pad, pitch, duration: reducedMotion() ? 0 : 1100, essential: true });
-  }, [focusKey, pitch, padding, status]);
+    map.fitBounds(box, { padding: framePadding(padding, target), pitch, duration: reducedMotion() ? 0 : 1100, essential: true });
+  }, [focusKey, pitch, paddingKey, status]);
 
   const overlayText = status === 'lost' ? props.text.lost : status === 'failed' ? props.text.failed : null;
   return (

@@ -35,12 +35,19 @@ describe('labels', () => {
   it('names the cities (short) with their values at the province level', () => {
     const focus = focusOf(index, '410000');
     const inView = regionsInView(geo, focus);
-    const model = choroplethModel([{ code: '410300', indicator: 'gdp', value: 5482.4, unit: '亿元' }], spec.type === 'choropleth' ? spec : (undefined as never), 'gdp', inView);
+    const model = choroplethModel(
+      [{ code: '410300', indicator: 'gdp', value: 5482.4, unit: '亿元' }],
+      spec.type === 'choropleth' ? spec : (undefined as never),
+      'gdp',
+      inView,
+    );
     const labels = regionLabels(geo, focus, inView, 'zh-CN', model, undefined);
     expect(labels).toHaveLength(18);
     const luoyang = labels.find((l) => l.code === '410300');
     expect(luoyang).toMatchObject({ text: '洛阳', sub: '5,482', kind: 'region' });
     expect(labels.find((l) => l.code === '410100')?.sub).toBeUndefined();
+    // The region with a value outranks those without.
+    expect(luoyang?.priority).toBeGreaterThan(Math.max(...labels.filter((l) => l.code !== '410300').map((l) => l.priority)));
     expect(regionLabels(geo, focus, inView, 'en', null, undefined).find((l) => l.code === '410300')?.text).toBe('Luoyang');
   });
 
@@ -58,7 +65,14 @@ describe('labels', () => {
 
 describe('indicator and pulses', () => {
   it('takes the indicator from ?f.indicator= when the layer offers it', () => {
-    const spec = layerSpec.parse({ type: 'choropleth', indicators: [{ id: 'gdp', name: 'GDP' }, { id: 'tax', name: '税收' }], defaultIndicator: 'tax' });
+    const spec = layerSpec.parse({
+      type: 'choropleth',
+      indicators: [
+        { id: 'gdp', name: 'GDP' },
+        { id: 'tax', name: '税收' },
+      ],
+      defaultIndicator: 'tax',
+    });
     if (spec.type !== 'choropleth') throw new Error('choropleth');
     expect(activeIndicator(spec, 'gdp')).toBe('gdp');
     expect(activeIndicator(spec, 'unknown')).toBe('tax');

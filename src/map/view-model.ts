@@ -63,6 +63,9 @@ export function regionLabels(
 ): MapLabel[] {
   const out: MapLabel[] = [];
   const d = model ? legendDigits(model.scale.domain, digits) : 0;
+  // Where labels collide, the larger values win (the capital, the big economies), then larger areas.
+  const ranked = model ? [...model.values.entries()].filter(([, v]) => v.value !== null).sort((a, b) => (b[1].value as number) - (a[1].value as number)) : [];
+  const rank = new Map(ranked.map(([code], i) => [code, 1 - i / Math.max(1, ranked.length)]));
   for (const f of inView) {
     const code = f.properties.code;
     const [lon, lat] = f.properties.label;
@@ -75,7 +78,7 @@ export function regionLabels(
       sub: value !== undefined && value !== null ? formatNumber(value, locale, d) : undefined,
       lon,
       lat,
-      priority: (code === focus.selected ? 1e6 : 1e3) + labelArea(geo, code),
+      priority: (code === focus.selected ? 1e6 : 1e3) + (rank.get(code) ?? 0) * 100 + labelArea(geo, code),
       kind: code === focus.selected ? 'selected' : 'region',
     });
   }

@@ -97,6 +97,12 @@ export default function MapPanel({ config, options, title }: PanelProps<MapPanel
     return spec && spec.type === 'points' && rows ? pointData(rows, spec, shift).counts : null;
   }, [options.layers, data, shift]);
 
+  // The indicator picker sits over the top edge of the map: keep the regions clear of it.
+  const showPicker = Boolean(choroplethSpec && options.indicatorPicker && choroplethSpec.indicators.length > 1);
+  const padding = useMemo(
+    () => ({ top: options.padding + (showPicker ? 44 : 0), right: options.padding, bottom: options.padding, left: options.padding }),
+    [options.padding, showPicker],
+  );
   const pixelRatio = Math.min(2, Math.max(0.5, (typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1) * artboardScale));
 
   // ── Interaction ─────────────────────────────────────────────────────────
@@ -172,7 +178,7 @@ export default function MapPanel({ config, options, title }: PanelProps<MapPanel
             labels={labels}
             pulses={pulses}
             pitch={options.pitch}
-            padding={options.padding}
+            padding={padding}
             pixelRatio={pixelRatio}
             hitTest={hitTest}
             onRegionClick={onRegionClick}
@@ -297,7 +303,10 @@ function cityCentreOf(geo: RegionGeo | null, regions: RegionIndex): (code: strin
     const districts = geo.countiesOf(city).filter((f) => f.properties.name.endsWith('区') && Number.isFinite(f.properties.label[0]));
     const label = geo.byCode.get(city)?.properties.label;
     const centre: [number, number] | null = districts.length
-      ? [districts.reduce((s, f) => s + f.properties.label[0], 0) / districts.length, districts.reduce((s, f) => s + f.properties.label[1], 0) / districts.length]
+      ? [
+          districts.reduce((s, f) => s + f.properties.label[0], 0) / districts.length,
+          districts.reduce((s, f) => s + f.properties.label[1], 0) / districts.length,
+        ]
       : label && Number.isFinite(label[0])
         ? label
         : null;

@@ -44,7 +44,12 @@ function makeIncidents(geo: RegionGeo, tick: number, prev?: Incident[]): Inciden
     for (let k = 0; k < N / 10; k++) {
       const i = Math.floor(rng() * N);
       const r = next[i] as Incident;
-      next[i] = { ...r, lon: r.lon + gaussian(rng) * 0.002, lat: r.lat + gaussian(rng) * 0.002, status: STATUSES[Math.floor(rng() * STATUSES.length)] as Incident['status'] };
+      next[i] = {
+        ...r,
+        lon: r.lon + gaussian(rng) * 0.002,
+        lat: r.lat + gaussian(rng) * 0.002,
+        status: STATUSES[Math.floor(rng() * STATUSES.length)] as Incident['status'],
+      };
     }
     return next;
   }
@@ -71,7 +76,13 @@ function makeIncidents(geo: RegionGeo, tick: number, prev?: Incident[]): Inciden
 
 function makeMetrics(geo: RegionGeo): RegionMetric[] {
   const rng = createRng('map-bench|gdp');
-  return geo.cities.features.map((f) => ({ code: f.properties.code, indicator: 'gdp', value: Math.round(800 + Math.exp(gaussian(rng) * 0.6) * 2500), unit: '亿元', period: '2026-09' }));
+  return geo.cities.features.map((f) => ({
+    code: f.properties.code,
+    indicator: 'gdp',
+    value: Math.round(800 + Math.exp(gaussian(rng) * 0.6) * 2500),
+    unit: '亿元',
+    period: '2026-09',
+  }));
 }
 
 interface Handle {
@@ -120,8 +131,14 @@ function Bench() {
   }, []);
 
   const inView = useMemo(() => (geo ? regionsInView(geo, focus) : []), [geo]);
-  const view: DeckView = useMemo(() => ({ indicator: 'gdp', regions: inView, selected: null, cityCentre: () => null, shift: null, beforeId: LAYER.cityBorder }), [inView]);
-  const layers: Layer[] = useMemo(() => (empty || !incidents || !metrics ? [] : toDeckLayers(specs, { choropleth: metrics, incidents }, view)), [empty, incidents, metrics, view]);
+  const view: DeckView = useMemo(
+    () => ({ indicator: 'gdp', regions: inView, selected: null, cityCentre: () => null, shift: null, beforeId: LAYER.cityBorder }),
+    [inView],
+  );
+  const layers: Layer[] = useMemo(
+    () => (empty || !incidents || !metrics ? [] : toDeckLayers(specs, { choropleth: metrics, incidents }, view)),
+    [empty, incidents, metrics, view],
+  );
   const labels = useMemo(() => {
     const spec = specs[0];
     if (!geo || !metrics || spec?.type !== 'choropleth') return [];
@@ -209,7 +226,7 @@ function Bench() {
           labels={labels}
           pulses={[]}
           pitch={0}
-          padding={28}
+          padding={{ top: 28, right: 28, bottom: 28, left: 28 }}
           pixelRatio={1}
           hitTest={() => null}
           onRegionClick={() => undefined}
