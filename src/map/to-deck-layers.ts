@@ -138,7 +138,7 @@ function points(spec: PointsSpec, data: MapLayerData, view: DeckView): Layer | n
   }
   return new ScatterplotLayer({
     id: spec.id,
-    data: pointData(rows, spec, view.shift),
+    data: pointData(rows, spec, view.shift, spec.id),
     radiusUnits: 'pixels',
     radiusScale: spec.radius,
     radiusMinPixels: 1.5,

@@ -94,7 +94,7 @@ export default function MapPanel({ config, options, title }: PanelProps<MapPanel
   const severityCounts = useMemo(() => {
     const spec = options.layers.find((l) => l.type === 'points');
     const rows = spec ? (data[spec.dataset] as Parameters<typeof pointData>[0] | undefined) : undefined;
-    return spec && spec.type === 'points' && rows ? pointData(rows, spec, shift).counts : null;
+    return spec && spec.type === 'points' && rows ? pointData(rows, spec, shift, spec.id).counts : null;
   }, [options.layers, data, shift]);
 
   // The indicator picker sits over the top edge of the map: keep the regions clear of it.

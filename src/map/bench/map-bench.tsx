@@ -168,7 +168,7 @@ function Bench() {
         const t0 = performance.now();
         // The typed-array conversion (memoised: the render below reuses it), timed on its own…
         const pointsSpec = specs[1];
-        if (pointsSpec?.type === 'points') pointData(next, pointsSpec, null);
+        if (pointsSpec?.type === 'points') pointData(next, pointsSpec, null, pointsSpec.id);
         const t1 = performance.now();
         // …then React, layer diffing and deck.gl's attribute upload.
         flushSync(() => setIncidents(next));
