@@ -76,6 +76,8 @@ interface StreamClient {
   route: string;
   /** Events delivered on this connection (for disconnectAfter). */
   sent: number;
+  /** Went silent (half-open): it never speaks again, even after the fault clears; the client must reconnect. */
+  dead?: boolean;
   deliver(events: readonly StreamEvent[]): void;
   heartbeat(t: number): void;
 }
@@ -351,7 +353,8 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
       sent: 0,
       deliver(events) {
         const fx = faults.for(route);
-        if (fx.silent || res.destroyed) return;
+        if (fx.silent) client.dead = true;
+        if (client.dead || res.destroyed) return;
         let batch = faultyBatch(events, fx);
         const limit = fx.disconnectAfter;
         const cut = limit !== undefined && client.sent + batch.length >= limit;
@@ -370,7 +373,8 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
         if (res.writableLength > 32 * 1024 * 1024) res.destroy();
       },
       heartbeat(t) {
-        if (faults.for(route).silent || res.destroyed) return;
+        if (faults.for(route).silent) client.dead = true;
+        if (client.dead || res.destroyed) return;
         res.write(`: keep-alive\nevent: heartbeat\ndata: ${t}\n\n`);
       },
     };
@@ -411,7 +415,8 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
           sent: 0,
           deliver(events) {
             const fx = faults.for(route);
-            if (fx.silent || ws.readyState !== ws.OPEN) return;
+            if (fx.silent) client.dead = true;
+            if (client.dead || ws.readyState !== ws.OPEN) return;
             let batch = faultyBatch(events, fx);
             const limit = fx.disconnectAfter;
             const cut = limit !== undefined && client.sent + batch.length >= limit;
@@ -430,7 +435,8 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
             if (ws.bufferedAmount > 32 * 1024 * 1024) ws.terminate();
           },
           heartbeat(t) {
-            if (faults.for(route).silent || ws.readyState !== ws.OPEN) return;
+            if (faults.for(route).silent) client.dead = true;
+            if (client.dead || ws.readyState !== ws.OPEN) return;
             ws.send(`{"type":"heartbeat","t":${t}}`);
           },
         };
