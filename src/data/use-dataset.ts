@@ -14,6 +14,8 @@ import { useRuntime } from './runtime';
 
 export interface DatasetView<T> {
   datasetId: string;
+  /** False for an optional panel slot that config leaves unbound (records stay undefined). */
+  bound: boolean;
   /** Records to draw: current, or the last good ones when the feed fails. */
   records: readonly T[] | undefined;
   state: Freshness;
@@ -89,6 +91,7 @@ export function useDataset<C extends ContractName>(datasetId: string | undefined
   });
   return {
     datasetId: datasetId ?? '',
+    bound: dataset !== undefined,
     records: result.records as readonly RecordTypes[C][] | undefined,
     state,
     reason: result.error

@@ -1,23 +1,82 @@
 import type { ComponentType } from 'react';
 import type { z } from 'zod';
 import type { PanelConfig } from '../config/schema';
+import type { ContractName, RecordTypes } from '../data/contracts/index';
+import type { DatasetView } from '../data/use-dataset';
+import type { DataTable, TableView } from '../lib/data-table';
 
-export interface PanelProps<O = Record<string, unknown>> {
+/**
+ * A dataset slot a panel type declares: the contract its records must meet.
+ * Slot `main` is bound by the panel's `dataset` key in config, every other
+ * slot by `datasets.<slot>`. Config load rejects a binding whose dataset has
+ * another contract, and a missing required slot.
+ */
+export interface SlotSpec<C extends ContractName = ContractName> {
+  contract: C;
+  /** An optional slot may be left unbound (its view then has `bound: false`). */
+  optional?: boolean;
+  /**
+   * Which region the dataset is asked for: the region in view (default), or
+   * the region whose children are on screen (`parent`: a county in view asks
+   * for its city, so a map or ranking keeps showing the county's siblings).
+   */
+  scope?: 'view' | 'parent';
+  /** What the slot is for, in docs and error messages. */
+  purpose?: string;
+}
+
+export type SlotMap = Readonly<Record<string, SlotSpec>>;
+
+/** The data a panel receives: one dataset view per declared slot. */
+export type PanelData<D extends SlotMap> = { readonly [K in keyof D]: DatasetView<RecordTypes[D[K]['contract']]> };
+
+export interface PanelProps<O = Record<string, unknown>, D extends SlotMap = SlotMap> {
   config: PanelConfig;
   /** Options validated by the descriptor's schema, defaults applied. */
   options: O;
   /** Title in the active locale. */
   title: string;
+  /** One view per declared dataset slot, resolved by the host (panels never fetch). */
+  data: PanelData<D>;
 }
 
 /**
- * A panel type: its id, a runtime-checked options schema and a lazily loaded
- * component. The layout engine knows no concrete panel (after tldraw's shape utils).
+ * A panel type (after tldraw's shape utils): its id, a runtime-checked options
+ * schema, the datasets it reads and their contracts, a lazily loaded component
+ * and `toTable`, the panel's data as a table (data table, CSV/XLSX export,
+ * accessible alternative). The layout engine knows no concrete panel.
  */
-export interface PanelDescriptor<O = Record<string, unknown>> {
+export interface PanelDescriptor<S extends z.ZodType = z.ZodType, D extends SlotMap = SlotMap> {
   type: string;
-  optionsSchema: z.ZodType<O>;
-  load: () => Promise<{ default: ComponentType<PanelProps<O>> }>;
+  optionsSchema: S;
+  /** Declared dataset slots; a function when they follow the options (map layers). */
+  datasets: D | ((options: z.output<S>) => D);
+  load: () => Promise<{ default: ComponentType<PanelProps<z.output<S>, D>> }>;
+  /** The panel's data as a table; pure (no React, no fetching), so it runs anywhere. */
+  toTable: (data: PanelData<D>, options: z.output<S>, view: TableView) => DataTable;
   /** Default title when the config gives none (zh, en). */
   defaultTitle?: { zh: string; en: string };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds heterogeneous descriptors; each is checked by its own schema
+export type AnyPanelDescriptor = PanelDescriptor<any, any>;
+
+/** Typed constructor: option types come from the schema, record types from the slots' contracts. */
+export function definePanel<S extends z.ZodType, const D extends SlotMap>(d: PanelDescriptor<S, D>): PanelDescriptor<S, D> {
+  return d;
+}
+
+/** The slots of a descriptor for given (parsed) options. */
+export function slotsOf(descriptor: AnyPanelDescriptor, options: unknown): SlotMap {
+  return typeof descriptor.datasets === 'function' ? descriptor.datasets(options) : descriptor.datasets;
+}
+
+/** Config key that binds a slot: `dataset` for `main`, `datasets.<slot>` otherwise. */
+export function slotKey(slot: string): string {
+  return slot === 'main' ? 'dataset' : `datasets.${slot}`;
+}
+
+/** Dataset id bound to a slot in a panel config, if any. */
+export function boundDataset(config: PanelConfig, slot: string): string | undefined {
+  return slot === 'main' ? config.dataset : config.datasets[slot];
 }

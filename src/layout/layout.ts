@@ -1,0 +1,74 @@
+import { createContext, useContext } from 'react';
+
+/**
+ * The low-level layout module: artboard fit, the design unit `u` and the
+ * canvas pixel ratio, one formula each. Screens use it to lay panels out;
+ * charts and the map use it to size text and canvases. It imports nothing of
+ * ours, so nothing below the screens needs to know about screens.
+ *
+ * A screen is designed on an artboard measured in design units (`u`), usually
+ * 1920×1080 u. On a wall the artboard is fitted to the viewport (uniform scale,
+ * centred, letterboxed) and laid out at real pixels: one `u` is `scale` CSS
+ * pixels. There is no CSS transform, so canvases, hit testing and text are
+ * drawn at the resolution they are shown at (1920×1080 and 3840×2160 come from
+ * the same config, the second simply has u = 2 px).
+ */
+export interface Fit {
+  /** CSS px per design unit. */
+  scale: number;
+  /** Offset of the artboard in the viewport (letterbox), CSS px. */
+  left: number;
+  top: number;
+  /** Size of the artboard on screen, CSS px. */
+  width: number;
+  height: number;
+}
+
+export function fitArtboard(width: number, height: number, vw: number, vh: number): Fit {
+  const scale = Math.max(0.01, Math.min(vw / width, vh / height));
+  const w = width * scale;
+  const h = height * scale;
+  return { scale, left: (vw - w) / 2, top: (vh - h) / 2, width: w, height: h };
+}
+
+/**
+ * Canvas pixel ratio for a layout drawn at real pixels: the device's, quantised
+ * to quarters so continuous resizes do not re-create charts, clamped to [1, 3]
+ * (more is invisible on a wall and costs fill rate).
+ */
+export function canvasPixelRatio(devicePixelRatio: number | undefined): number {
+  const dpr = Number.isFinite(devicePixelRatio) && (devicePixelRatio as number) > 0 ? (devicePixelRatio as number) : 1;
+  return Math.min(3, Math.max(1, Math.round(dpr * 4) / 4));
+}
+
+const TRACK = /^(-?\d+(?:\.\d+)?)u$/;
+
+/**
+ * Grid tracks in design units: "440u 290u 1fr minmax(200u, 1fr)" becomes
+ * "calc(var(--u) * 440) calc(var(--u) * 290) 1fr minmax(calc(var(--u) * 200), 1fr)".
+ * Raw pixel tracks are refused at config load (`checkTracks`), so one config
+ * serves every wall size.
+ */
+export function tracksToCss(tracks: string): string {
+  return tracks.replace(/(?<![\w.])(-?\d+(?:\.\d+)?)u\b/g, (_, n: string) => `calc(var(--u) * ${n})`);
+}
+
+/** Problems with a track list: raw px (which would not scale with the wall), or unknown units. */
+export function checkTracks(tracks: string): string | null {
+  const tokens = tracks.split(/[\s,()]+/).filter(Boolean);
+  for (const t of tokens) {
+    if (/^-?\d+(\.\d+)?px$/.test(t)) return `"${t}" is in pixels; use design units ("${t.replace('px', 'u')}") so the layout scales with the wall`;
+    if (/^-?\d/.test(t) && !TRACK.test(t) && !/^-?\d+(\.\d+)?(fr|%)$/.test(t) && !/^\d+$/.test(t)) return `"${t}" is not a track size (use u, fr or %)`;
+  }
+  return null;
+}
+
+export interface Layout {
+  /** CSS px per design unit: the artboard scale on a wall, 1 in analyst mode. */
+  u: number;
+  /** Pixel ratio for canvases (ECharts, MapLibre, deck.gl). */
+  pixelRatio: number;
+}
+
+export const LayoutContext = createContext<Layout>({ u: 1, pixelRatio: 1 });
+export const useLayout = (): Layout => useContext(LayoutContext);
