@@ -3,7 +3,7 @@ import { loadConfig } from '../config/load-config';
 import { adapters } from '../data/adapters/registry';
 import { parseRegionIndex, type RegionIndex } from '../geo/region-index';
 import { anchoredClock, parseInstant, setClock } from '../lib/clock';
-import { panels } from '../panels/registry';
+import { panelConfigContext } from '../panels/registry';
 import { syncUrl, readView, type UrlDefaults } from '../state/url-sync';
 import { createViewStore, installViewStore } from '../state/view-store';
 
@@ -19,7 +19,7 @@ export function installClockFromUrl(search: string): void {
 }
 
 export async function boot(): Promise<Booted> {
-  const config = await loadConfig({ panelTypes: new Set(panels.ids()), panelOptions: (type) => panels.get(type).optionsSchema, adapters });
+  const config = await loadConfig({ ...panelConfigContext(), adapters });
   const regions = await loadRegionIndex(config);
   const defaults: UrlDefaults = {
     screen: config.defaults.screen ?? config.screens[0]?.id ?? '',

@@ -1,7 +1,7 @@
 import { act, render, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Chart, chartPixelRatio } from './chart';
+import { Chart } from './chart';
 import type { CockpitOption } from './types';
 
 const instances: FakeChart[] = [];
@@ -74,12 +74,5 @@ describe('Chart (the one owner of an ECharts instance)', () => {
     await waitFor(() => expect(instances).toHaveLength(1));
     instances[0]?.handlers.get('click')?.({ componentType: 'series', seriesId: 'ranking', dataIndex: 2 });
     expect(onClick).toHaveBeenCalledWith(expect.objectContaining({ componentType: 'series', dataIndex: 2 }));
-  });
-
-  it('draws the canvas at the resolution it is shown at', () => {
-    expect(chartPixelRatio(1, 0.5)).toBe(0.5);
-    expect(chartPixelRatio(2, 1)).toBe(2);
-    expect(chartPixelRatio(1, 2.013)).toBe(2);
-    expect(chartPixelRatio(1, 0.01)).toBe(0.25);
   });
 });

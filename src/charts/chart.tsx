@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useArtboardScale } from '../screens/artboard';
+import { useLayout } from '../layout/layout';
 import type { EChartsType } from './echarts';
 import type { ChartClick, CockpitOption } from './types';
 
@@ -9,16 +9,6 @@ export interface ChartProps {
   label: string;
   onClick?: ((click: ChartClick) => void) | undefined;
   className?: string | undefined;
-}
-
-/**
- * Canvas pixel ratio: the device's, times the artboard scale, so a scaled
- * wall artboard is drawn at the resolution it is shown at (crisp on a 4K
- * wall, no wasted pixels when a 3840 design is shown on a 1920 screen).
- * Quantised so that continuous window resizes do not re-create the chart.
- */
-export function chartPixelRatio(devicePixelRatio: number, artboardScale: number): number {
-  return Math.max(0.25, Math.round((devicePixelRatio || 1) * artboardScale * 4) / 4);
 }
 
 /**
@@ -33,7 +23,8 @@ export function Chart({ option, label, onClick, className }: ChartProps) {
   const chart = useRef<EChartsType | null>(null);
   const clickRef = useRef(onClick);
   const [ready, setReady] = useState(0);
-  const dpr = chartPixelRatio(typeof window === 'undefined' ? 1 : window.devicePixelRatio, useArtboardScale());
+  // The layout is drawn at real pixels (no CSS transform): the canvas takes the device's ratio.
+  const dpr = useLayout().pixelRatio;
 
   useLayoutEffect(() => {
     clickRef.current = onClick;

@@ -84,7 +84,10 @@ describe('parseConfig', () => {
     (raw.screens as Array<{ panels: Array<Record<string, unknown>> }>)[0]!.panels[0]!.options = { columns: 'six' };
     const issues = (() => {
       try {
-        parseConfig(raw, { ...context, panelOptions: () => z.object({ columns: z.number() }).strict() });
+        parseConfig(raw, {
+          ...context,
+          panelType: () => ({ optionsSchema: z.object({ columns: z.number() }).strict(), slots: () => ({ main: { contract: 'kpi' } }) }),
+        });
       } catch (error) {
         return (error as ConfigError).issues;
       }

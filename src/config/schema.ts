@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AdapterFactory } from '../data/adapters/types';
 import { mappingSchema } from '../data/mapping';
 import { contractNames } from '../data/contracts/index';
+import { checkTracks } from '../layout/tracks';
 import { findForbiddenKey } from '../lib/safe-object';
 
 /** Text shown to users: one string, or one per locale. */
@@ -36,7 +37,7 @@ export const panelSchema = z
     area: z.string().regex(/^[a-z][a-z0-9-]*$/),
     title: localizedText.optional(),
     dataset: z.string().optional(),
-    /** Extra named datasets for panels that combine feeds (e.g. map layers). */
+    /** Datasets of the panel type's other slots, by slot name (e.g. `kpi` for indicator names, map layers). */
     datasets: z.record(z.string(), z.string()).default({}),
     options: z.record(z.string(), z.unknown()).default({}),
   })
@@ -54,6 +55,7 @@ export const screenSchema = z
       })
       .strict()
       .default({ width: 1920, height: 1080 }),
+    /** Tracks in design units (`440u 1fr 440u`), so one config serves every wall size. */
     grid: z
       .object({
         columns: z.string().min(1),
@@ -151,12 +153,21 @@ export class ConfigError extends Error {
   }
 }
 
+type SafeParser = {
+  safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+};
+
+/** What config validation needs to know of a panel type (injected, so config does not import panels). */
+export interface PanelTypeInfo {
+  optionsSchema: SafeParser;
+  /** The dataset slots the type declares for these (parsed) options: slot → contract. */
+  slots(options: unknown): Readonly<Record<string, { contract: string; optional?: boolean | undefined }>>;
+}
+
 export interface ConfigContext {
   panelTypes: ReadonlySet<string>;
-  /** Options schema of a panel type, so bad panel options are named at load time. */
-  panelOptions?: (type: string) => {
-    safeParse(v: unknown): { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
-  };
+  /** Panel type details, so bad options and wrongly bound datasets are named at load time. */
+  panelType?: (type: string) => PanelTypeInfo;
   adapters: { has(id: string): boolean; get(id: string): AdapterFactory<unknown> };
 }
 
@@ -195,6 +206,10 @@ export function parseConfig(raw: unknown, context: ConfigContext): CockpitConfig
     if (screenIds.has(screen.id)) issues.push({ path: `${base}.id`, message: `duplicate screen id "${screen.id}"` });
     screenIds.add(screen.id);
     const areas = new Set(screen.grid.areas.flatMap((row) => row.trim().split(/\s+/)));
+    for (const key of ['columns', 'rows'] as const) {
+      const problem = checkTracks(screen.grid[key]);
+      if (problem) issues.push({ path: `${base}.grid.${key}`, message: problem });
+    }
     const panelIds = new Set<string>();
     screen.panels.forEach((panel, p) => {
       const pb = `${base}.panels[${p}]`;
@@ -202,11 +217,8 @@ export function parseConfig(raw: unknown, context: ConfigContext): CockpitConfig
       panelIds.add(panel.id);
       if (!context.panelTypes.has(panel.type)) {
         issues.push({ path: `${pb}.type`, message: `unknown panel type "${panel.type}" (known: ${[...context.panelTypes].join(', ')})` });
-      } else if (context.panelOptions) {
-        const result = context.panelOptions(panel.type).safeParse(panel.options);
-        for (const i of result.success ? [] : (result.error?.issues ?? [])) {
-          issues.push({ path: `${pb}.options${i.path.length ? '.' : ''}${formatPath(i.path)}`, message: i.message });
-        }
+      } else if (context.panelType) {
+        issues.push(...checkPanel(panel, pb, context.panelType(panel.type), config.datasets));
       }
       if (!areas.has(panel.area)) issues.push({ path: `${pb}.area`, message: `grid has no area "${panel.area}"` });
       const refs = [
@@ -233,4 +245,55 @@ export function parseConfig(raw: unknown, context: ConfigContext): CockpitConfig
   });
   if (issues.length) throw new ConfigError(issues);
   return config;
+}
+
+/**
+ * A panel's options against its type's schema, and its dataset bindings
+ * against the slots the type declares: a missing required slot, a slot the
+ * type does not have, or a dataset whose contract is not the slot's, named
+ * with the panel, the dataset and both contracts.
+ */
+function checkPanel(panel: PanelConfig, pb: string, info: PanelTypeInfo, datasets: CockpitConfig['datasets']): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const parsed = info.optionsSchema.safeParse(panel.options);
+  if (!parsed.success) {
+    for (const i of parsed.error?.issues ?? []) issues.push({ path: `${pb}.options${i.path.length ? '.' : ''}${formatPath(i.path)}`, message: i.message });
+    return issues;
+  }
+  const slots = info.slots(parsed.data);
+  const bindings: [slot: string, key: string, datasetId: string | undefined][] = [
+    ['main', 'dataset', panel.dataset],
+    ...Object.keys(slots)
+      .filter((slot) => slot !== 'main')
+      .map((slot) => [slot, `datasets.${slot}`, panel.datasets[slot]] as [string, string, string | undefined]),
+  ];
+  for (const [slot, key, datasetId] of bindings) {
+    const spec = slots[slot];
+    if (!spec) {
+      if (datasetId !== undefined)
+        issues.push({ path: `${pb}.${key}`, message: `panel "${panel.id}" (${panel.type}) reads no main dataset; remove "dataset"` });
+      continue;
+    }
+    if (datasetId === undefined) {
+      if (!spec.optional) issues.push({ path: `${pb}.${key}`, message: `panel "${panel.id}" (${panel.type}) needs a "${spec.contract}" dataset here` });
+      continue;
+    }
+    const dataset = Object.hasOwn(datasets, datasetId) ? datasets[datasetId] : undefined;
+    if (dataset && dataset.contract !== spec.contract) {
+      issues.push({
+        path: `${pb}.${key}`,
+        message: `panel "${panel.id}" (${panel.type}) reads "${spec.contract}" records here, but dataset "${datasetId}" has contract "${dataset.contract}"`,
+      });
+    }
+  }
+  for (const slot of Object.keys(panel.datasets)) {
+    if (!Object.hasOwn(slots, slot) || slot === 'main') {
+      const known = Object.keys(slots).filter((k) => k !== 'main');
+      issues.push({
+        path: `${pb}.datasets.${slot}`,
+        message: `panel type "${panel.type}" has no dataset slot "${slot}"${known.length ? ` (slots: ${known.join(', ')})` : ''}`,
+      });
+    }
+  }
+  return issues;
 }

@@ -1,87 +1,36 @@
-/** Every visible string of the shell, in both locales. Panels add theirs here too. */
+import { economyMessages } from './catalog/economy';
+import { emergencyMessages } from './catalog/emergency';
+import { mapMessages } from './catalog/map';
+import { sentimentMessages } from './catalog/sentiment';
+import { shellMessages } from './catalog/shell';
+import { tableMessages } from './catalog/tables';
+
+/** One entry of the catalogue: the same thing in both locales. A missing locale is a type error (`satisfies`). */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+/**
+ * The one message catalogue: every visible word of the product, split by
+ * domain in `./catalog/*`. A key is defined in exactly one domain file (a
+ * key in two files is a type error below), so a thing has one name on every screen.
+ */
 export const messages = {
-  'app.loading': { zh: '正在加载驾驶舱…', en: 'Loading the cockpit…' },
-  'app.demoBadge': { zh: '演示数据', en: 'Demo data' },
-  'app.demoBadgeTitle': { zh: '本屏数据为模拟生成的演示数据，非真实统计', en: 'Synthetic demo data, not real statistics' },
-  'app.dataTime': { zh: '数据时间', en: 'Data as of' },
-  'app.configError': { zh: '配置文件有误，驾驶舱无法启动', en: 'The configuration is invalid; the cockpit cannot start' },
-  'app.configErrorHelp': {
-    zh: '请修正 config.json 中以下字段后刷新页面：',
-    en: 'Fix these fields in config.json, then reload:',
-  },
-  'app.startError': { zh: '驾驶舱启动失败', en: 'The cockpit failed to start' },
-  'app.mode.wall': { zh: '大屏', en: 'Wall' },
-  'app.mode.analyst': { zh: '分析', en: 'Analyst' },
-  'app.mode.demo': { zh: '演示', en: 'Demo' },
-  'app.language': { zh: 'English', en: '中文' },
-  'app.screens': { zh: '屏幕', en: 'Screens' },
-  'app.range': { zh: '时间范围', en: 'Time range' },
-  'range.12m': { zh: '近12个月', en: 'Last 12 months' },
-  'range.24m': { zh: '近24个月', en: 'Last 24 months' },
-  'range.ytd': { zh: '本年累计', en: 'Year to date' },
-  'region.back': { zh: '返回上级', en: 'Up one level' },
-  'panel.loading': { zh: '加载中', en: 'Loading' },
-  'panel.empty': { zh: '暂无数据', en: 'No data' },
-  'panel.error': { zh: '数据获取失败', en: 'Data unavailable' },
-  'panel.stale': { zh: '数据未更新', en: 'Stale' },
-  'panel.offline': { zh: '离线', en: 'Offline' },
-  'panel.crashed': { zh: '面板出错，其余面板不受影响', en: 'This panel failed; the others are unaffected' },
-  'panel.retry': { zh: '重试', en: 'Retry' },
-  'panel.source': { zh: '来源', en: 'Source' },
-  'panel.asOf': { zh: '截至', en: 'As of' },
-  'panel.updated': { zh: '更新于', en: 'Updated' },
-  'panel.quarantined': { zh: '条异常记录已隔离', en: 'bad records quarantined' },
-  'panel.lastGood': { zh: '显示最后一次有效数据', en: 'Showing last good data' },
-  'kpi.yoy': { zh: '同比', en: 'YoY' },
-  'kpi.mom': { zh: '环比', en: 'MoM' },
-  'kpi.target': { zh: '目标完成', en: 'of target' },
-  'kpi.period': { zh: '统计期', en: 'Period' },
-  'chart.unit': { zh: '单位', en: 'Unit' },
-  'trend.empty': { zh: '所选时间范围内暂无数据', en: 'No data in the selected time range' },
-  'ranking.empty': { zh: '暂无下级地区数据', en: 'No data for the regions below' },
-  'ranking.drill': { zh: '下钻到{name}', en: 'Drill down to {name}' },
-  'ranking.list': { zh: '{indicator}排名', en: '{indicator} ranking' },
-  'ranking.rank': { zh: '第{n}名', en: 'No. {n}' },
-  'composition.total': { zh: '合计', en: 'Total' },
-  'composition.empty': { zh: '暂无结构数据', en: 'No breakdown available' },
-  'gauge.done': { zh: '完成', en: 'Done' },
-  'gauge.target': { zh: '目标', en: 'Target' },
-  'gauge.timeProgress': { zh: '序时进度', en: 'Time elapsed' },
-  'gauge.ahead': { zh: '快于序时', en: 'ahead of schedule' },
-  'gauge.behind': { zh: '慢于序时', en: 'behind schedule' },
-  'gauge.empty': { zh: '该指标暂无目标或数值', en: 'No value or target for this indicator' },
-  'gauge.completion': { zh: '目标完成率', en: 'of annual target' },
-  'table.empty': { zh: '本地区暂无重点项目', en: 'No key projects in this region' },
-  'table.col.name': { zh: '项目名称', en: 'Project' },
-  'table.col.region': { zh: '所在地', en: 'Location' },
-  'table.col.industry': { zh: '行业', en: 'Industry' },
-  'table.col.owner': { zh: '业主单位', en: 'Owner' },
-  'table.col.status': { zh: '状态', en: 'Status' },
-  'table.col.progress': { zh: '投资完成', en: 'Invested' },
-  'table.col.plan': { zh: '计划投资', en: 'Planned' },
-  'table.col.done': { zh: '完成投资', en: 'Invested' },
-  'table.col.startYear': { zh: '开工年份', en: 'Started' },
-  'table.status.on_track': { zh: '正常推进', en: 'On track' },
-  'table.status.delayed': { zh: '进度滞后', en: 'Delayed' },
-  'table.status.stopped': { zh: '停工', en: 'Stopped' },
-  'table.count': { zh: '共 {n} 个', en: '{n} projects' },
-  'table.sortBy': { zh: '按{col}排序', en: 'Sort by {col}' },
-  'alert.empty': { zh: '各项指标均在阈值范围内', en: 'All indicators are within their thresholds' },
-  'alert.level.1': { zh: 'Ⅰ级', en: 'Level I' },
-  'alert.level.2': { zh: 'Ⅱ级', en: 'Level II' },
-  'alert.level.3': { zh: 'Ⅲ级', en: 'Level III' },
-  'alert.level.4': { zh: 'Ⅳ级', en: 'Level IV' },
-  'alert.levelName.1': { zh: '红色', en: 'red' },
-  'alert.levelName.2': { zh: '橙色', en: 'orange' },
-  'alert.levelName.3': { zh: '黄色', en: 'yellow' },
-  'alert.levelName.4': { zh: '蓝色', en: 'blue' },
-  'alert.yoy': { zh: '同比', en: 'YoY' },
-  'alert.rule.>': { zh: '高于阈值 {v}', en: 'above {v}' },
-  'alert.rule.>=': { zh: '不低于阈值 {v}', en: 'at or above {v}' },
-  'alert.rule.<': { zh: '低于阈值 {v}', en: 'below {v}' },
-  'alert.rule.<=': { zh: '不高于阈值 {v}', en: 'at or below {v}' },
-  'kpi.goal': { zh: '目标', en: 'Goal' },
-  'alert.count': { zh: '{n} 条预警', en: '{n} alerts' },
-} as const satisfies Record<string, { zh: string; en: string }>;
+  ...shellMessages,
+  ...economyMessages,
+  ...emergencyMessages,
+  ...sentimentMessages,
+  ...tableMessages,
+  ...mapMessages,
+} as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;
+
+type Catalogues = [typeof shellMessages, typeof economyMessages, typeof emergencyMessages, typeof sentimentMessages, typeof tableMessages, typeof mapMessages];
+type Shared<A, B> = Extract<keyof A, keyof B>;
+type Overlaps<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? { [I in keyof R]: Shared<H, R[I]> }[number] | Overlaps<R> : never;
+/** `never` unless two catalogue files define the same key; then the assignment below fails and names the key. */
+type DuplicateKeys = Overlaps<Catalogues>;
+const noDuplicateKeys: [DuplicateKeys] extends [never] ? true : { duplicate: DuplicateKeys } = true;
+void noDuplicateKeys;

@@ -46,5 +46,7 @@ export interface TableView {
   /** Region in view (GB/T 2260). */
   region: string;
   regionLabel: (code: string, short?: boolean) => string;
+  /** Whether `code` is `region` or lies inside it (by the region pack's hierarchy). */
+  within: (code: string, region: string) => boolean;
   filters: Readonly<Record<string, string>>;
 }

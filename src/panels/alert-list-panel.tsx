@@ -2,13 +2,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { periodTitle } from '../charts/options/common';
 import type { RegionMetric } from '../data/contracts/index';
 import { useRuntime } from '../data/runtime';
-import { useDataset } from '../data/use-dataset';
 import { localize, useT } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { clock } from '../lib/clock';
 import { formatNumber, unitLabel } from '../lib/format';
 import { useView } from '../state/view-store';
-import type { AlertListOptions } from './catalog/economy-options';
+import type { AlertListOptions, alertListSlots } from './catalog/economy-options';
 import { indicatorLabel, useIndicatorNames } from './chart-env';
 import { type Breach, evaluateRules, type MetricLike, orderBreaches } from './alert-model';
 import { nextChildTop, useAutoScroll } from './auto-scroll';
@@ -26,9 +25,8 @@ const LEVELS = [1, 2, 3, 4] as const;
  * flashes gently only when it is new to this screen (not on first load, not
  * when drilling).
  */
-export default function AlertListPanel({ config, options, title }: PanelProps<AlertListOptions>) {
-  const data = useDataset(config.dataset, 'region-metric');
-  const { names, kpis } = useIndicatorNames(config);
+export default function AlertListPanel({ config, options, title, data: { main: data, kpi } }: PanelProps<AlertListOptions, typeof alertListSlots>) {
+  const { names, kpis } = useIndicatorNames(kpi);
   const t = useT();
   const { regions } = useRuntime();
   const { region, locale } = useView((s) => ({ region: s.region, locale: s.locale }));

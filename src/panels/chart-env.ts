@@ -1,22 +1,15 @@
 import { useMemo } from 'react';
 import { type ChartTheme, chartTheme } from '../charts/theme';
 import type { ChartView } from '../charts/types';
-import type { PanelConfig } from '../config/schema';
 import type { KpiRecord } from '../data/contracts/index';
-import { useDataset } from '../data/use-dataset';
+import type { DatasetView } from '../data/use-dataset';
 import { useRuntime } from '../data/runtime';
+import { useLayout } from '../layout/layout';
 import { useView } from '../state/view-store';
 
-/**
- * Size of one design pixel in layout pixels: the artboard's width over 1920
- * in wall and demo mode (the same `--u` the CSS uses), 1 in analyst mode.
- */
+/** CSS px per design unit: the artboard scale on a wall (the same `--u` the CSS uses), 1 in analyst mode. */
 export function useDesignUnit(): number {
-  const { config } = useRuntime();
-  const { mode, screen } = useView((s) => ({ mode: s.mode, screen: s.screen }));
-  if (mode === 'analyst') return 1;
-  const width = config.screens.find((s) => s.id === screen)?.artboard.width ?? 1920;
-  return width / 1920;
+  return useLayout().u;
 }
 
 /** The `view` and `theme` arguments of the pure option builders, stable between renders. */
@@ -39,15 +32,20 @@ export interface IndicatorName {
 }
 
 /**
- * Indicator display names come from the KPI feed (`datasets.kpi` of the panel
- * config), which names every indicator in both languages; without it the id
- * is shown.
+ * Indicator display names come from the KPI feed (the panel's optional `kpi`
+ * slot), which names every indicator in both languages; without it the id is shown.
  */
-export function useIndicatorNames(config: PanelConfig): { names: ReadonlyMap<string, IndicatorName>; kpis: readonly KpiRecord[] | undefined } {
-  const data = useDataset(config.datasets.kpi, 'kpi');
-  const records = data.records;
-  const names = useMemo(() => new Map((records ?? []).map((r) => [r.id, { name: r.name, nameEn: r.nameEn, unit: r.unit }])), [records]);
+export function useIndicatorNames(kpi: DatasetView<KpiRecord> | undefined): {
+  names: ReadonlyMap<string, IndicatorName>;
+  kpis: readonly KpiRecord[] | undefined;
+} {
+  const records = kpi?.records;
+  const names = useMemo(() => indicatorNames(records), [records]);
   return { names, kpis: records };
+}
+
+export function indicatorNames(records: readonly KpiRecord[] | undefined): ReadonlyMap<string, IndicatorName> {
+  return new Map((records ?? []).map((r) => [r.id, { name: r.name, nameEn: r.nameEn, unit: r.unit }]));
 }
 
 export function indicatorLabel(names: ReadonlyMap<string, IndicatorName>, id: string, locale: 'zh-CN' | 'en'): string {

@@ -3,10 +3,9 @@ import { Chart } from '../charts/chart';
 import { valueText } from '../charts/options/common';
 import { compositionOption, shares } from '../charts/options/composition';
 import type { RankItem } from '../data/contracts/index';
-import { useDataset } from '../data/use-dataset';
 import { useT } from '../i18n/i18n';
 import { formatNumber } from '../lib/format';
-import type { CompositionOptions } from './catalog/economy-options';
+import type { CompositionOptions, compositionSlots } from './catalog/economy-options';
 import { useChartEnv } from './chart-env';
 import { Tag } from './panel-bits';
 import { PanelFrame } from './panel-frame';
@@ -15,8 +14,7 @@ import type { PanelProps } from './types';
 const NONE: readonly RankItem[] = [];
 
 /** Parts of a whole (`share` contract): ring, pie, rose or treemap, each part with its share in %. */
-export default function CompositionPanel({ config, options, title }: PanelProps<CompositionOptions>) {
-  const data = useDataset(config.dataset, 'share');
+export default function CompositionPanel({ config, options, title, data: { main: data } }: PanelProps<CompositionOptions, typeof compositionSlots>) {
   const t = useT();
   const { view, theme } = useChartEnv();
   const records = data.records ?? NONE;

@@ -11,7 +11,7 @@ import { alertListOptions, compositionOptions, gaugeOptions, rankingOptions, tab
 import CompositionPanel from './composition-panel';
 import GaugePanel from './gauge-panel';
 import KpiRow from './kpi-row';
-import { datasetView, panelConfig, panelState, renderPanel } from './panel-test-utils';
+import { datasetView, Hosted, panelConfig, panelState, renderPanel } from './panel-test-utils';
 import RankingPanel from './ranking-panel';
 import TablePanel from './table-panel';
 import TrendPanel from './trend-panel';
@@ -153,7 +153,7 @@ const cases: Case[] = [
     contract: 'kpi',
     ready: kpis,
     empty: [],
-    element: () => <KpiRow config={panelConfig({ type: 'kpi-row' })} options={{ indicators: [], columns: 3 }} title="主要经济指标" />,
+    element: () => <Hosted panel={KpiRow} config={panelConfig({ type: 'kpi-row' })} options={{ indicators: [], columns: 3 }} title="主要经济指标" />,
     readyCheck: () => expect(screen.getByTestId('kpi-value-gdp').textContent).toBe('43,825'),
   },
   {
@@ -161,7 +161,9 @@ const cases: Case[] = [
     contract: 'series',
     ready: series,
     empty: series.map((s) => ({ ...s, series: 'other' })),
-    element: () => <TrendPanel config={panelConfig({ type: 'trend' })} options={trendOptions.parse({ series: ['retail'], kind: 'bar' })} title="社零" />,
+    element: () => (
+      <Hosted panel={TrendPanel} config={panelConfig({ type: 'trend' })} options={trendOptions.parse({ series: ['retail'], kind: 'bar' })} title="社零" />
+    ),
     readyCheck: () => expect(screen.getByTestId('chart').getAttribute('data-series')).toBe('value:retail,prior:retail'),
   },
   {
@@ -169,7 +171,9 @@ const cases: Case[] = [
     contract: 'region-metric',
     ready: metrics,
     empty: metrics.filter((m) => m.indicator !== 'gdp'),
-    element: () => <RankingPanel config={panelConfig({ type: 'ranking' })} options={rankingOptions.parse({ indicator: 'gdp' })} title="分地区排名" />,
+    element: () => (
+      <Hosted panel={RankingPanel} config={panelConfig({ type: 'ranking' })} options={rankingOptions.parse({ indicator: 'gdp' })} title="分地区排名" />
+    ),
     readyCheck: () => expect(screen.getByRole('list', { name: /排名/ }).querySelectorAll('li')).toHaveLength(3),
   },
   {
@@ -177,7 +181,9 @@ const cases: Case[] = [
     contract: 'share',
     ready: shares,
     empty: shares.map((s) => ({ ...s, value: null })),
-    element: () => <CompositionPanel config={panelConfig({ type: 'composition' })} options={compositionOptions.parse({})} title="三次产业结构" />,
+    element: () => (
+      <Hosted panel={CompositionPanel} config={panelConfig({ type: 'composition' })} options={compositionOptions.parse({})} title="三次产业结构" />
+    ),
     readyCheck: () => expect(screen.getByTestId('chart').getAttribute('aria-label')).toContain('第三产业 54.2%'),
   },
   {
@@ -185,7 +191,9 @@ const cases: Case[] = [
     contract: 'kpi',
     ready: kpis,
     empty: kpis.filter((k) => k.id !== 'budget'),
-    element: () => <GaugePanel config={panelConfig({ type: 'gauge' })} options={gaugeOptions.parse({ indicator: 'budget' })} title="财政收入目标完成" />,
+    element: () => (
+      <Hosted panel={GaugePanel} config={panelConfig({ type: 'gauge' })} options={gaugeOptions.parse({ indicator: 'budget' })} title="财政收入目标完成" />
+    ),
     readyCheck: () => expect(screen.getByTestId('chart').getAttribute('aria-label')).toContain('79.7%'),
   },
   {
@@ -193,7 +201,7 @@ const cases: Case[] = [
     contract: 'project',
     ready: projects,
     empty: projects.map((p) => ({ ...p, region: '419001' })).slice(0, 0),
-    element: () => <TablePanel config={panelConfig({ type: 'table' })} options={tableOptions.parse({})} title="重点项目" />,
+    element: () => <Hosted panel={TablePanel} config={panelConfig({ type: 'table' })} options={tableOptions.parse({})} title="重点项目" />,
     readyCheck: () => expect(screen.getByRole('table', { name: '重点项目' })).toBeTruthy(),
   },
   {
@@ -202,7 +210,8 @@ const cases: Case[] = [
     ready: metrics,
     empty: [],
     element: () => (
-      <AlertListPanel
+      <Hosted
+        panel={AlertListPanel}
         config={panelConfig({ type: 'alert-list' })}
         options={alertListOptions.parse({ rules: [{ indicator: 'unemployment', op: '>', value: 5.5, level: 2 }] })}
         title="监测预警"
@@ -261,7 +270,7 @@ describe('ranking panel', () => {
       { code: '410325', indicator: 'gdp', value: 250, unit: '亿元' },
     ];
     views['region-metric'] = datasetView(siblings);
-    const { store } = renderPanel(<RankingPanel config={panelConfig({ type: 'ranking' })} options={rankingOptions.parse({})} title="排名" />, {
+    const { store } = renderPanel(<Hosted panel={RankingPanel} config={panelConfig({ type: 'ranking' })} options={rankingOptions.parse({})} title="排名" />, {
       region: '410324',
     });
     const current = document.querySelector('button[aria-current="true"]') as HTMLElement;
@@ -277,7 +286,7 @@ describe('ranking panel', () => {
   it('follows the indicator chosen on the map when asked to', () => {
     views['region-metric'] = datasetView(metrics);
     const { container } = renderPanel(
-      <RankingPanel config={panelConfig({ type: 'ranking' })} options={rankingOptions.parse({ followFilter: true })} title="排名" />,
+      <Hosted panel={RankingPanel} config={panelConfig({ type: 'ranking' })} options={rankingOptions.parse({ followFilter: true })} title="排名" />,
       {
         filters: { indicator: 'unemployment' },
       },
@@ -290,7 +299,7 @@ describe('ranking panel', () => {
 describe('table panel', () => {
   it('shows a hostile project name as text and renders no unsafe link', () => {
     views.project = datasetView(projects);
-    const { container } = renderPanel(<TablePanel config={panelConfig({ type: 'table' })} options={tableOptions.parse({})} title="重点项目" />, {
+    const { container } = renderPanel(<Hosted panel={TablePanel} config={panelConfig({ type: 'table' })} options={tableOptions.parse({})} title="重点项目" />, {
       mode: 'analyst',
     });
     expect(screen.getByText(XSS)).toBeTruthy();
@@ -300,9 +309,17 @@ describe('table panel', () => {
 
   it('filters rows to the region in view and sorts by a clicked column', () => {
     views.project = datasetView(projects);
-    renderPanel(<TablePanel config={panelConfig({ type: 'table' })} options={tableOptions.parse({ sort: { key: 'name', dir: 'asc' } })} title="重点项目" />, {
-      region: '410300',
-    });
+    renderPanel(
+      <Hosted
+        panel={TablePanel}
+        config={panelConfig({ type: 'table' })}
+        options={tableOptions.parse({ sort: { key: 'name', dir: 'asc' } })}
+        title="重点项目"
+      />,
+      {
+        region: '410300',
+      },
+    );
     expect(screen.getAllByRole('row')).toHaveLength(2); // header + 洛阳's one project
     expect(screen.getByText('洛阳石化百万吨乙烯项目')).toBeTruthy();
     expect(screen.queryByText(/郑州航空港/)).toBeNull();
@@ -310,7 +327,9 @@ describe('table panel', () => {
 
   it('sorts when a header is clicked and says how (aria-sort)', () => {
     views.project = datasetView(projects);
-    renderPanel(<TablePanel config={panelConfig({ type: 'table' })} options={tableOptions.parse({ columns: ['name', 'plan'] })} title="重点项目" />);
+    renderPanel(
+      <Hosted panel={TablePanel} config={panelConfig({ type: 'table' })} options={tableOptions.parse({ columns: ['name', 'plan'] })} title="重点项目" />,
+    );
     const plan = screen.getByRole('columnheader', { name: /计划投资/ });
     fireEvent.click(within(plan).getByRole('button'));
     expect(plan.getAttribute('aria-sort')).toBe('descending');
@@ -326,7 +345,7 @@ describe('table panel', () => {
   it('renders only a window of a long list', () => {
     const many = Array.from({ length: 500 }, (_, i) => ({ ...(projects[0] as ProjectRow), id: `X${i}`, name: `项目${i}` }));
     views.project = datasetView(many);
-    renderPanel(<TablePanel config={panelConfig({ type: 'table' })} options={tableOptions.parse({})} title="重点项目" />);
+    renderPanel(<Hosted panel={TablePanel} config={panelConfig({ type: 'table' })} options={tableOptions.parse({})} title="重点项目" />);
     const rows = screen.getAllByRole('row');
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(40);
@@ -342,7 +361,7 @@ describe('alert list panel', () => {
 
   it('keeps the most severe level per region and lists it first', () => {
     views['region-metric'] = datasetView(metrics);
-    renderPanel(<AlertListPanel config={panelConfig({ type: 'alert-list' })} options={alertListOptions.parse({ rules })} title="监测预警" />);
+    renderPanel(<Hosted panel={AlertListPanel} config={panelConfig({ type: 'alert-list' })} options={alertListOptions.parse({ rules })} title="监测预警" />);
     const items = screen.getAllByRole('listitem');
     expect(items.map((i) => i.getAttribute('data-level'))).toEqual(['1', '2']);
     expect(items[0]?.textContent).toContain('三门峡');
@@ -356,7 +375,7 @@ describe('alert list panel', () => {
     const calm = metrics.filter((m) => m.code !== '411200');
     views['region-metric'] = datasetView(calm);
     const options = alertListOptions.parse({ rules });
-    const element = () => <AlertListPanel config={panelConfig({ type: 'alert-list' })} options={options} title="监测预警" />;
+    const element = () => <Hosted panel={AlertListPanel} config={panelConfig({ type: 'alert-list' })} options={options} title="监测预警" />;
     const { rerender, container } = renderPanel(element());
     expect(container.querySelector('.alert-item--flash')).toBeNull();
     views['region-metric'] = datasetView(metrics);
@@ -371,7 +390,8 @@ describe('alert list panel', () => {
     views['region-metric'] = datasetView([]);
     views.kpi = datasetView(kpis);
     renderPanel(
-      <AlertListPanel
+      <Hosted
+        panel={AlertListPanel}
         config={panelConfig({ type: 'alert-list', datasets: { kpi: 'economy-kpis' } })}
         options={alertListOptions.parse({ rules: [{ indicator: 'unemployment', op: '>', value: 5.0, level: 4, regions: ['410000'] }] })}
         title="监测预警"
@@ -385,7 +405,8 @@ describe('alert list panel', () => {
   it('says all is clear when nothing breaches', () => {
     views['region-metric'] = datasetView(metrics);
     const { container } = renderPanel(
-      <AlertListPanel
+      <Hosted
+        panel={AlertListPanel}
         config={panelConfig({ type: 'alert-list' })}
         options={alertListOptions.parse({ rules: [{ indicator: 'gdp', op: '<', value: 0, level: 3 }] })}
         title="监测预警"
@@ -400,7 +421,7 @@ describe('gauge panel', () => {
   it('shows progress to target against the share of the year elapsed', () => {
     views.kpi = datasetView(kpis);
     const { container } = renderPanel(
-      <GaugePanel config={panelConfig({ type: 'gauge' })} options={gaugeOptions.parse({ indicator: 'budget' })} title="财政" />,
+      <Hosted panel={GaugePanel} config={panelConfig({ type: 'gauge' })} options={gaugeOptions.parse({ indicator: 'budget' })} title="财政" />,
     );
     expect(container.textContent).toContain('3,766 / 4,724 亿元');
     expect(container.textContent).toContain('序时进度83.3%');
@@ -411,9 +432,12 @@ describe('gauge panel', () => {
 describe('English', () => {
   it('translates every visible label of the table', () => {
     views.project = datasetView(projects);
-    const { container } = renderPanel(<TablePanel config={panelConfig({ type: 'table' })} options={tableOptions.parse({})} title="Key projects" />, {
-      locale: 'en',
-    });
+    const { container } = renderPanel(
+      <Hosted panel={TablePanel} config={panelConfig({ type: 'table' })} options={tableOptions.parse({})} title="Key projects" />,
+      {
+        locale: 'en',
+      },
+    );
     expect(container.textContent).toContain('Stopped');
     expect(container.textContent).toContain('Electronics');
     expect(container.textContent).toContain('Invested (¥100M)');

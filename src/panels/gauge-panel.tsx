@@ -2,10 +2,9 @@ import { useMemo } from 'react';
 import { Chart } from '../charts/chart';
 import { valueText } from '../charts/options/common';
 import { gaugeOption, gaugeReading } from '../charts/options/gauge';
-import { useDataset } from '../data/use-dataset';
 import { useT } from '../i18n/i18n';
 import { formatNumber } from '../lib/format';
-import type { GaugeOptions } from './catalog/economy-options';
+import type { GaugeOptions, gaugeSlots } from './catalog/economy-options';
 import { useChartEnv } from './chart-env';
 import { PanelFrame } from './panel-frame';
 import type { PanelProps } from './types';
@@ -15,8 +14,7 @@ import './economy.css';
  * One KPI on a dial: progress to its annual target (or the value itself),
  * with the share of the year elapsed (序时进度) shaded and said in words.
  */
-export default function GaugePanel({ config, options, title }: PanelProps<GaugeOptions>) {
-  const data = useDataset(config.dataset, 'kpi');
+export default function GaugePanel({ config, options, title, data: { main: data } }: PanelProps<GaugeOptions, typeof gaugeSlots>) {
   const t = useT();
   const { view, theme } = useChartEnv();
   const record = data.records?.find((r) => r.id === options.indicator);

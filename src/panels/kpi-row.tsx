@@ -1,22 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KpiRecord } from '../data/contracts/index';
-import { useDataset } from '../data/use-dataset';
 import { useView } from '../state/view-store';
 import { useLocale, useT } from '../i18n/i18n';
 import { formatNumber, formatPercentChange, unitLabel } from '../lib/format';
 import { compactUnit } from './panel-bits';
+import type { KpiRowOptions, kpiRowSlots } from './catalog/economy-options';
 import { PanelFrame } from './panel-frame';
 import type { PanelProps } from './types';
 import './kpi.css';
 
-export interface KpiRowOptions {
-  indicators: string[];
-  columns: number;
-}
-
 /** Headline indicators: value, unit, period, YoY/MoM, sparkline, target progress. */
-export default function KpiRow({ config, options, title }: PanelProps<KpiRowOptions>) {
-  const data = useDataset(config.dataset, 'kpi');
+export default function KpiRow({ config, options, title, data: { main: data } }: PanelProps<KpiRowOptions, typeof kpiRowSlots>) {
   const mode = useView((s) => s.mode);
   const records = orderRecords(data.records ?? [], options.indicators);
   // On the wall the configured columns hold; at a desk the cards reflow to the window.

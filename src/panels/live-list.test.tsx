@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatasetView } from '../data/use-dataset';
 import { renderWithRuntime } from '../test/harness';
 import { AppealTicker, IncidentList, inRegion } from './live-list';
+import { Hosted } from './panel-test-utils';
 
 let view: DatasetView<unknown>;
 vi.mock('../data/use-dataset', () => ({ useDataset: () => view }));
@@ -19,6 +20,7 @@ function dataset(records: unknown[] | undefined, state: DatasetView<unknown>['st
     quarantined: 0,
     source: '测试来源',
     switching: false,
+    bound: true,
   };
 }
 
@@ -73,7 +75,7 @@ describe('live lists', () => {
         status: 'reported',
       },
     ]);
-    const { tree } = renderWithRuntime(<IncidentList config={incidentConfig} options={{ ...options, minSeverity: 4 }} title="实时事件" />, {
+    const { tree } = renderWithRuntime(<Hosted panel={IncidentList} config={incidentConfig} options={{ ...options, minSeverity: 4 }} title="实时事件" />, {
       view: { region: '410300' },
     });
     render(tree);
@@ -99,7 +101,9 @@ describe('live lists', () => {
       ],
       'stale',
     );
-    const { tree } = renderWithRuntime(<AppealTicker config={{ ...incidentConfig, id: 'app', type: 'appeal-ticker' }} options={options} title="最新诉求" />);
+    const { tree } = renderWithRuntime(
+      <Hosted panel={AppealTicker} config={{ ...incidentConfig, id: 'app', type: 'appeal-ticker' }} options={options} title="最新诉求" />,
+    );
     const { container } = render(tree);
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByText('<img src=x onerror="window.__xss=1">小区停水三天')).toBeTruthy();
@@ -110,7 +114,9 @@ describe('live lists', () => {
 
   it('is empty, not blank, when nothing is in the region', () => {
     view = dataset([]);
-    const { tree } = renderWithRuntime(<AppealTicker config={{ ...incidentConfig, id: 'app', type: 'appeal-ticker' }} options={options} title="最新诉求" />);
+    const { tree } = renderWithRuntime(
+      <Hosted panel={AppealTicker} config={{ ...incidentConfig, id: 'app', type: 'appeal-ticker' }} options={options} title="最新诉求" />,
+    );
     render(tree);
     expect(screen.getByRole('region', { name: '最新诉求' }).getAttribute('data-state')).toBe('empty');
     expect(screen.getByText('暂无数据')).toBeTruthy();

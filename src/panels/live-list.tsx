@@ -1,27 +1,26 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Incident, TextItem } from '../data/contracts/index';
 import { useRuntime } from '../data/runtime';
-import { useDataset } from '../data/use-dataset';
 import { useLocale } from '../i18n/i18n';
 import { clock } from '../lib/clock';
 import { formatAge, formatWithUnit } from '../lib/format';
 import { useView } from '../state/view-store';
+import type {
+  AlertFeedOptions,
+  AppealTickerOptions,
+  alertFeedSlots,
+  appealTickerSlots,
+  IncidentListOptions,
+  incidentListSlots,
+  RankListOptions,
+  rankListSlots,
+} from './catalog/live-options';
+import { alertItems, appealItems, incidentItems, rankItems } from './live-model';
 import { PanelFrame } from './panel-frame';
 import type { PanelProps } from './types';
+
+export { inRegion } from './live-model';
 import './live-list.css';
-
-interface ListOptions {
-  max: number;
-  followRegion: boolean;
-  autoScroll: boolean;
-}
-
-/** Region codes share prefixes: 410000 ⊃ 410300 ⊃ 410324. */
-export function inRegion(code: string, region: string): boolean {
-  if (region.endsWith('0000')) return code.startsWith(region.slice(0, 2));
-  if (region.endsWith('00')) return code.startsWith(region.slice(0, 4));
-  return code === region;
-}
 
 export const SEVERITY_LABEL = {
   1: { zh: 'Ⅰ级 红色', en: 'I Red' },
@@ -83,19 +82,11 @@ function useAutoScroll(enabled: boolean) {
   return ref;
 }
 
-export function IncidentList({ config, options, title }: PanelProps<ListOptions & { minSeverity: 1 | 2 | 3 | 4 }>) {
-  const data = useDataset(config.dataset, 'incident');
+export function IncidentList({ config, options, title, data: { main: data } }: PanelProps<IncidentListOptions, typeof incidentListSlots>) {
   const region = useView((s) => s.region);
   const locale = useLocale();
   const { regions } = useRuntime();
-  const items = useMemo(
-    () =>
-      [...(data.records ?? [])]
-        .filter((r) => r.severity <= options.minSeverity && (!options.followRegion || inRegion(r.region, region)))
-        .sort((a, b) => b.reportedAt - a.reportedAt)
-        .slice(0, options.max),
-    [data.records, options.minSeverity, options.followRegion, options.max, region],
-  );
+  const items = useMemo(() => incidentItems(data.records, options, region), [data.records, options, region]);
   const ref = useAutoScroll(options.autoScroll);
   const now = clock.now();
   return (
@@ -129,19 +120,11 @@ export function IncidentList({ config, options, title }: PanelProps<ListOptions 
   );
 }
 
-export function AppealTicker({ config, options, title }: PanelProps<ListOptions>) {
-  const data = useDataset(config.dataset, 'text-item');
+export function AppealTicker({ config, options, title, data: { main: data } }: PanelProps<AppealTickerOptions, typeof appealTickerSlots>) {
   const region = useView((s) => s.region);
   const locale = useLocale();
   const { regions } = useRuntime();
-  const items = useMemo(
-    () =>
-      [...(data.records ?? [])]
-        .filter((r) => !options.followRegion || inRegion(r.region, region))
-        .sort((a, b) => b.receivedAt - a.receivedAt)
-        .slice(0, options.max),
-    [data.records, options.followRegion, options.max, region],
-  );
+  const items = useMemo(() => appealItems(data.records, options, region), [data.records, options, region]);
   const ref = useAutoScroll(options.autoScroll);
   const now = clock.now();
   return (
@@ -172,19 +155,11 @@ export function AppealTicker({ config, options, title }: PanelProps<ListOptions>
 }
 
 /** Weather warnings and sensor alarms (the `alert` contract), newest first, four-colour levels. */
-export function AlertFeed({ config, options, title }: PanelProps<ListOptions & { minLevel: 1 | 2 | 3 | 4 }>) {
-  const data = useDataset(config.dataset, 'alert');
+export function AlertFeed({ config, options, title, data: { main: data } }: PanelProps<AlertFeedOptions, typeof alertFeedSlots>) {
   const region = useView((s) => s.region);
   const locale = useLocale();
   const { regions } = useRuntime();
-  const items = useMemo(
-    () =>
-      [...(data.records ?? [])]
-        .filter((r) => r.level <= options.minLevel && (!options.followRegion || !r.region || inRegion(r.region, region)))
-        .sort((a, b) => b.at - a.at)
-        .slice(0, options.max),
-    [data.records, options.minLevel, options.followRegion, options.max, region],
-  );
+  const items = useMemo(() => alertItems(data.records, options, region), [data.records, options, region]);
   const ref = useAutoScroll(options.autoScroll);
   const now = clock.now();
   return (
@@ -212,14 +187,9 @@ export function AlertFeed({ config, options, title }: PanelProps<ListOptions & {
 }
 
 /** A ranked list of named items (`rank` contract): departments, topics. Plain DOM bars, no chart engine. */
-export function RankList({ config, options, title }: PanelProps<{ max: number; order: 'desc' | 'asc'; digits: number }>) {
-  const data = useDataset(config.dataset, 'rank');
+export function RankList({ config, options, title, data: { main: data } }: PanelProps<RankListOptions, typeof rankListSlots>) {
   const locale = useLocale();
-  const items = useMemo(() => {
-    const list = [...(data.records ?? [])].filter((r) => r.value !== null);
-    list.sort((a, b) => (options.order === 'desc' ? (b.value ?? 0) - (a.value ?? 0) : (a.value ?? 0) - (b.value ?? 0)));
-    return list.slice(0, options.max);
-  }, [data.records, options.order, options.max]);
+  const items = useMemo(() => rankItems(data.records, options), [data.records, options]);
   const values = items.map((r) => r.value ?? 0);
   const max = Math.max(...values, 0);
   const min = Math.min(...values, max);

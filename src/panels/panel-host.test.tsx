@@ -5,6 +5,7 @@ import { renderWithRuntime } from '../test/harness';
 import { PanelFrame } from './panel-frame';
 import { PanelHost } from './panel-host';
 import { panels } from './registry';
+import { EMPTY_TABLE } from '../lib/data-table';
 
 function Healthy({ title }: { title: string }) {
   return (
@@ -18,9 +19,27 @@ function Broken(): never {
   throw new Error('bad render');
 }
 
-panels.register('test-ok', { type: 'test-ok', optionsSchema: z.object({}), load: async () => ({ default: Healthy }) });
-panels.register('test-slow', { type: 'test-slow', optionsSchema: z.object({}), load: () => new Promise(() => undefined) });
-panels.register('test-broken', { type: 'test-broken', optionsSchema: z.object({}), load: async () => ({ default: Broken }) });
+panels.register('test-ok', {
+  type: 'test-ok',
+  optionsSchema: z.object({}),
+  datasets: {},
+  toTable: () => EMPTY_TABLE,
+  load: async () => ({ default: Healthy }),
+});
+panels.register('test-slow', {
+  type: 'test-slow',
+  optionsSchema: z.object({}),
+  datasets: {},
+  toTable: () => EMPTY_TABLE,
+  load: () => new Promise(() => undefined),
+});
+panels.register('test-broken', {
+  type: 'test-broken',
+  optionsSchema: z.object({}),
+  datasets: {},
+  toTable: () => EMPTY_TABLE,
+  load: async () => ({ default: Broken }),
+});
 
 describe('PanelHost', () => {
   it('contains a crashing panel: it shows an error frame while its neighbours render', async () => {

@@ -1,33 +1,41 @@
 import { Component, type ComponentType, type ErrorInfo, type ReactNode, Suspense, lazy, useMemo } from 'react';
 import type { PanelConfig } from '../config/schema';
 import { localize, translate, useLocale } from '../i18n/i18n';
+import type { Locale } from '../lib/locale';
+import { usePanelData } from './panel-data';
 import { PanelFrame } from './panel-frame';
 import { panels } from './registry';
 import type { PanelProps } from './types';
 
-const lazyComponents = new Map<string, ComponentType<PanelProps<unknown>>>();
-function componentFor(type: string): ComponentType<PanelProps<unknown>> {
+type AnyPanelProps = PanelProps<unknown, never>;
+const lazyComponents = new Map<string, ComponentType<AnyPanelProps>>();
+function componentFor(type: string): ComponentType<AnyPanelProps> {
   let c = lazyComponents.get(type);
   if (!c) {
-    c = lazy(panels.get(type).load) as ComponentType<PanelProps<unknown>>;
+    c = lazy(panels.get(type).load) as unknown as ComponentType<AnyPanelProps>;
     lazyComponents.set(type, c);
   }
   return c;
 }
 
-/** Resolves a panel instance to its component; each panel fails alone. */
+/**
+ * Resolves a panel instance to its component and its data: every dataset slot
+ * the type declares is read here (in parallel with the component's lazy
+ * chunk), and the panel gets them as `data`. Each panel fails alone.
+ */
 export function PanelHost({ config }: { config: PanelConfig }) {
   const locale = useLocale();
   const descriptor = panels.get(config.type);
   const title = config.title ? localize(config.title, locale) : descriptor.defaultTitle ? localize(descriptor.defaultTitle, locale) : config.id;
   // Options were checked at config load; parse again here for defaults and types.
   const options = useMemo(() => descriptor.optionsSchema.parse(config.options), [descriptor, config.options]);
+  const data = usePanelData(descriptor, config, options);
   const Panel = componentFor(config.type);
   return (
     <div className="panel-slot" style={{ gridArea: config.area }}>
       <PanelErrorBoundary title={title} panelId={config.id} type={config.type} locale={locale}>
         <Suspense fallback={<PanelFrame panelId={config.id} type={config.type} title={title} state="loading" />}>
-          <Panel config={config} options={options} title={title} />
+          <Panel config={config} options={options} title={title} data={data as never} />
         </Suspense>
       </PanelErrorBoundary>
     </div>
@@ -38,7 +46,7 @@ interface BoundaryProps {
   title: string;
   panelId: string;
   type: string;
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
   children: ReactNode;
 }
 

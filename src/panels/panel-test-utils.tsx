@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import regionIndex from '../../public/regions/henan.index.json';
 import type { PanelConfig } from '../config/schema';
 import type { Freshness } from '../data/freshness';
@@ -8,6 +8,9 @@ import { type Runtime, RuntimeContext } from '../data/runtime';
 import type { DatasetView } from '../data/use-dataset';
 import { parseRegionIndex } from '../geo/region-index';
 import { testConfig } from '../test/harness';
+import { usePanelData } from './panel-data';
+import { panels } from './registry';
+import type { PanelProps } from './types';
 import { createViewStore, installViewStore, type ViewState } from '../state/view-store';
 
 /**
@@ -28,6 +31,7 @@ export function datasetView<T>(records: readonly T[] | undefined, state: Freshne
     quarantined: 0,
     source: { zh: '测试来源', en: 'Test source' },
     switching: false,
+    bound: true,
     ...extra,
   };
 }
@@ -55,4 +59,24 @@ export function renderPanel(ui: ReactNode, view: Partial<ViewState> = {}) {
 /** The panel's landmark and its state. */
 export function panelState(container: HTMLElement): string | null {
   return container.querySelector('[data-panel]')?.getAttribute('data-state') ?? null;
+}
+
+/**
+ * Renders a panel component the way PanelHost does: its descriptor's dataset
+ * slots resolved through `usePanelData` (tests mock `useDataset` underneath).
+ */
+export function Hosted<O>({
+  panel: Panel,
+  config,
+  options,
+  title,
+}: {
+  // biome-ignore lint/suspicious/noExplicitAny: any panel component
+  panel: ComponentType<PanelProps<O, any>>;
+  config: PanelConfig;
+  options: O;
+  title: string;
+}) {
+  const data = usePanelData(panels.get(config.type), config, options);
+  return <Panel config={config} options={options} title={title} data={data as never} />;
 }

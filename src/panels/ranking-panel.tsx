@@ -4,10 +4,9 @@ import { valueText } from '../charts/options/common';
 import { rankingOption, rankRows, rankUnit } from '../charts/options/ranking';
 import type { ChartClick } from '../charts/types';
 import type { RegionMetric } from '../data/contracts/index';
-import { useDataset } from '../data/use-dataset';
 import { useT } from '../i18n/i18n';
 import { useView, viewStore } from '../state/view-store';
-import type { RankingOptions } from './catalog/economy-options';
+import type { RankingOptions, rankingSlots } from './catalog/economy-options';
 import { indicatorLabel, useChartEnv, useIndicatorNames } from './chart-env';
 import { UnitTag } from './panel-bits';
 import { PanelFrame } from './panel-frame';
@@ -21,12 +20,11 @@ const NONE: readonly RegionMetric[] = [];
  * indicator; the region in view is highlighted; a click drills into a region.
  * A visually hidden list of buttons mirrors the bars for keyboards and screen readers.
  */
-export default function RankingPanel({ config, options, title }: PanelProps<RankingOptions>) {
-  const data = useDataset(config.dataset, 'region-metric');
+export default function RankingPanel({ config, options, title, data: { main: data, kpi } }: PanelProps<RankingOptions, typeof rankingSlots>) {
   const t = useT();
   const { view, theme } = useChartEnv();
   const filterIndicator = useView((s) => s.filters.indicator);
-  const { names } = useIndicatorNames(config);
+  const { names } = useIndicatorNames(kpi);
   const records = data.records ?? NONE;
   const indicator = options.followFilter && filterIndicator && records.some((r) => r.indicator === filterIndicator) ? filterIndicator : options.indicator;
   const spec = useMemo(() => ({ ...options, indicator }), [options, indicator]);

@@ -1,26 +1,34 @@
-import { z } from 'zod';
 import { Registry } from '../lib/registry';
-import { economyPanels } from './catalog/economy';
-import { livePanels } from './catalog/live';
-import { mapPanels } from './catalog/map';
-import type { PanelDescriptor } from './types';
+import type { ConfigContext } from '../config/schema';
+import { type AnyPanelDescriptor, slotsOf } from './types';
 
-// biome-ignore lint/suspicious/noExplicitAny: descriptors are heterogeneous; options are validated by each schema
-export const panels = new Registry<PanelDescriptor<any>>('panel type');
+/**
+ * Panel types. Every file in `./catalog/` that exports a descriptor (default
+ * export, or a named one / an array) is a panel type: adding a type is one
+ * descriptor file plus its component. The list is explicit (a build-time
+ * glob over one folder), nothing registers itself as an import side effect,
+ * and a duplicate type fails at start-up.
+ */
+export const panels = new Registry<AnyPanelDescriptor>('panel type');
 
-/** Built-in panel types. Components load lazily; schemas are checked at config load. */
-panels.register('kpi-row', {
-  type: 'kpi-row',
-  optionsSchema: z
-    .object({
-      /** Indicator ids in display order; default: all, in feed order. */
-      indicators: z.array(z.string()).default([]),
-      columns: z.number().int().min(1).max(12).default(5),
-    })
-    .strict(),
-  load: () => import('./kpi-row'),
-});
+function isDescriptor(v: unknown): v is AnyPanelDescriptor {
+  return typeof v === 'object' && v !== null && typeof (v as AnyPanelDescriptor).type === 'string' && typeof (v as AnyPanelDescriptor).load === 'function';
+}
 
-// Catalogues owned by their feature areas; each lists descriptors, nothing registers as a side effect.
+const modules = import.meta.glob<Record<string, unknown>>(['./catalog/*.ts', '!./catalog/*.test.ts'], { eager: true });
+for (const path of Object.keys(modules).sort()) {
+  for (const exported of Object.values(modules[path] ?? {})) {
+    for (const d of Array.isArray(exported) ? exported : [exported]) if (isDescriptor(d)) panels.register(d.type, d);
+  }
+}
 
-for (const d of [...economyPanels, ...mapPanels, ...livePanels]) panels.register(d.type, d);
+/** What config validation needs of the panel types: their ids, option schemas and dataset slots. */
+export function panelConfigContext(): Pick<ConfigContext, 'panelTypes' | 'panelType'> {
+  return {
+    panelTypes: new Set(panels.ids()),
+    panelType: (type) => {
+      const d = panels.get(type);
+      return { optionsSchema: d.optionsSchema, slots: (options) => slotsOf(d, options) };
+    },
+  };
+}

@@ -1,12 +1,11 @@
 import { type CSSProperties, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProjectRow } from '../data/contracts/index';
 import { useRuntime } from '../data/runtime';
-import { useDataset } from '../data/use-dataset';
 import { useT } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { formatNumber, unitLabel } from '../lib/format';
 import { useView } from '../state/view-store';
-import type { TableColumn, TableOptions } from './catalog/economy-options';
+import type { TableColumn, TableOptions, tableSlots } from './catalog/economy-options';
 import { useDesignUnit } from './chart-env';
 import { useAutoScroll } from './auto-scroll';
 import { compactUnit, industryLabel } from './panel-bits';
@@ -38,8 +37,7 @@ const NUMERIC: ReadonlySet<TableColumn> = new Set(['plan', 'done', 'startYear', 
  * the DOM). On the wall the list scrolls itself one row at a time, slowly,
  * and pauses while a pointer or focus is inside. Names are text, never HTML.
  */
-export default function TablePanel({ config, options, title }: PanelProps<TableOptions>) {
-  const data = useDataset(config.dataset, 'project');
+export default function TablePanel({ config, options, title, data: { main: data } }: PanelProps<TableOptions, typeof tableSlots>) {
   const t = useT();
   const { regions } = useRuntime();
   const { region, mode, locale } = useView((s) => ({ region: s.region, mode: s.mode, locale: s.locale }));

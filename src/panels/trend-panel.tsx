@@ -3,9 +3,8 @@ import { Chart } from '../charts/chart';
 import { periodTitle, valueText } from '../charts/options/common';
 import { trendGroups, trendOption } from '../charts/options/trend';
 import type { SeriesPoint } from '../data/contracts/index';
-import { useDataset } from '../data/use-dataset';
 import { useT } from '../i18n/i18n';
-import type { TrendOptions } from './catalog/economy-options';
+import type { TrendOptions, trendSlots } from './catalog/economy-options';
 import { useChartEnv } from './chart-env';
 import { UnitTag } from './panel-bits';
 import { PanelFrame } from './panel-frame';
@@ -14,8 +13,7 @@ import type { PanelProps } from './types';
 const NONE: readonly SeriesPoint[] = [];
 
 /** Lines or bars over the view's time range, with target and prior-year comparison. */
-export default function TrendPanel({ config, options, title }: PanelProps<TrendOptions>) {
-  const data = useDataset(config.dataset, 'series');
+export default function TrendPanel({ config, options, title, data: { main: data } }: PanelProps<TrendOptions, typeof trendSlots>) {
   const t = useT();
   const { view, theme } = useChartEnv();
   const records = data.records ?? NONE;

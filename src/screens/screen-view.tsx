@@ -4,7 +4,8 @@ import { useRuntime } from '../data/runtime';
 import { DemoTour } from '../modes/demo-tour';
 import { PanelHost } from '../panels/panel-host';
 import { useView } from '../state/view-store';
-import { Artboard } from './artboard';
+import { tracksToCss } from '../layout/tracks';
+import { Artboard, DeskLayout } from './artboard';
 import { TitleBar } from './title-bar';
 import './screen.css';
 
@@ -17,23 +18,31 @@ export function ScreenView({ screen }: { screen: ScreenConfig }) {
     const grid = screen.analystGrid;
     const focused = focus ? screen.panels.find((p) => p.id === focus) : undefined;
     const style = (
-      grid ? { gridTemplateColumns: grid.columns, gridTemplateRows: grid.rows, gridTemplateAreas: grid.areas.map((r) => `"${r}"`).join(' ') } : {}
+      grid
+        ? {
+            gridTemplateColumns: tracksToCss(grid.columns),
+            gridTemplateRows: tracksToCss(grid.rows),
+            gridTemplateAreas: grid.areas.map((r) => `"${r}"`).join(' '),
+          }
+        : {}
     ) as CSSProperties;
     return (
-      <div className="screen screen--analyst" data-screen={screen.id}>
-        <TitleBar screen={screen} />
-        <main className={`screen__grid screen__grid--analyst${grid ? '' : ' screen__grid--auto'}`} style={style}>
-          {(focused ? [focused] : screen.panels).map((p) => (
-            <PanelHost key={p.id} config={focused ? { ...p, area: 'focus' } : p} />
-          ))}
-        </main>
-      </div>
+      <DeskLayout>
+        <div className="screen screen--analyst" data-screen={screen.id}>
+          <TitleBar screen={screen} />
+          <main className={`screen__grid screen__grid--analyst${grid ? '' : ' screen__grid--auto'}`} style={style}>
+            {(focused ? [focused] : screen.panels).map((p) => (
+              <PanelHost key={p.id} config={focused ? { ...p, area: 'focus' } : p} />
+            ))}
+          </main>
+        </div>
+      </DeskLayout>
     );
   }
   const { width, height } = screen.artboard;
   const style = {
-    gridTemplateColumns: screen.grid.columns,
-    gridTemplateRows: screen.grid.rows,
+    gridTemplateColumns: tracksToCss(screen.grid.columns),
+    gridTemplateRows: tracksToCss(screen.grid.rows),
     gridTemplateAreas: screen.grid.areas.map((r) => `"${r}"`).join(' '),
     gap: `calc(var(--u) * ${screen.grid.gap})`,
   } as CSSProperties;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SlotMap } from '../types';
 
 /**
  * Options of the economy panel types, checked at config load (unknown keys
@@ -125,3 +126,30 @@ export const alertListOptions = z
   })
   .strict();
 export type AlertListOptions = z.output<typeof alertListOptions>;
+
+export const kpiRowOptions = z
+  .object({
+    /** Indicator ids in display order; default: all, in feed order. */
+    indicators: z.array(z.string()).default([]),
+    columns: z.number().int().min(1).max(12).default(5),
+  })
+  .strict();
+export type KpiRowOptions = z.output<typeof kpiRowOptions>;
+
+/**
+ * Dataset slots of the economy panel types: the component's props and the
+ * descriptor share them. `kpi` slots give indicator names in both languages.
+ */
+export const kpiRowSlots = { main: { contract: 'kpi' } } as const satisfies SlotMap;
+export const trendSlots = { main: { contract: 'series' } } as const satisfies SlotMap;
+export const rankingSlots = {
+  main: { contract: 'region-metric' },
+  kpi: { contract: 'kpi', optional: true, purpose: 'indicator names' },
+} as const satisfies SlotMap;
+export const compositionSlots = { main: { contract: 'share' } } as const satisfies SlotMap;
+export const gaugeSlots = { main: { contract: 'kpi' } } as const satisfies SlotMap;
+export const tableSlots = { main: { contract: 'project' } } as const satisfies SlotMap;
+export const alertListSlots = {
+  main: { contract: 'region-metric' },
+  kpi: { contract: 'kpi', optional: true, purpose: 'indicator names and province-level values' },
+} as const satisfies SlotMap;

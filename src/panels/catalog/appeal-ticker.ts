@@ -1,0 +1,34 @@
+import { appealItems } from '../live-model';
+import { definePanel } from '../types';
+import { column, term } from './columns';
+import { appealTickerOptions, appealTickerSlots } from './live-options';
+
+/** The 12345 hotline's latest appeals (push), newest first, as plain text. */
+export default definePanel({
+  type: 'appeal-ticker',
+  optionsSchema: appealTickerOptions,
+  datasets: appealTickerSlots,
+  load: async () => ({ default: (await import('../live-list')).AppealTicker }),
+  defaultTitle: { zh: '最新诉求', en: 'Latest appeals' },
+  toTable: ({ main }, options, view) => ({
+    columns: [
+      column(view, 'time', 'col.time', 'time'),
+      column(view, 'channel', 'col.channel', 'text'),
+      column(view, 'category', 'col.category', 'text'),
+      column(view, 'region', 'col.region', 'region'),
+      column(view, 'text', 'col.text', 'text'),
+      column(view, 'status', 'col.status', 'text'),
+      column(view, 'department', 'col.department', 'text'),
+    ],
+    rows: appealItems(main.records, options, view.region).map((r) => ({
+      time: r.receivedAt,
+      channel: term('appeal.channel', r.channel, view),
+      category: term('appeal.category', r.category, view),
+      region: r.region,
+      regionName: view.regionLabel(r.region),
+      text: r.text,
+      status: term('appeal.status', r.status, view),
+      department: r.department ?? null,
+    })),
+  }),
+});

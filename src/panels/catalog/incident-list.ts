@@ -1,0 +1,32 @@
+import { incidentItems } from '../live-model';
+import { definePanel } from '../types';
+import { column, term } from './columns';
+import { incidentListOptions, incidentListSlots } from './live-options';
+
+/** Live incidents (push), newest first, four-colour levels, inside the region in view. */
+export default definePanel({
+  type: 'incident-list',
+  optionsSchema: incidentListOptions,
+  datasets: incidentListSlots,
+  load: async () => ({ default: (await import('../live-list')).IncidentList }),
+  defaultTitle: { zh: '实时事件', en: 'Live incidents' },
+  toTable: ({ main }, options, view) => ({
+    columns: [
+      column(view, 'time', 'col.time', 'time'),
+      column(view, 'level', 'col.level', 'text'),
+      column(view, 'type', 'col.type', 'text'),
+      column(view, 'region', 'col.region', 'region'),
+      column(view, 'title', 'col.title', 'text'),
+      column(view, 'status', 'col.status', 'text'),
+    ],
+    rows: incidentItems(main.records, options, view.region).map((r) => ({
+      time: r.reportedAt,
+      level: term('incident.level', r.severity, view),
+      type: term('incident.type', r.type, view),
+      region: r.region,
+      regionName: view.regionLabel(r.region),
+      title: r.title,
+      status: term('incident.status', r.status, view),
+    })),
+  }),
+});
