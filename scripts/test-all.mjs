@@ -19,6 +19,7 @@ function check(name, ok) {
 }
 
 check('lint', run('lint', 'npx', ['biome', 'check', '.']));
+check('deps', run('deps', 'node', ['scripts/lint-deps.mjs']));
 check('typecheck', run('typecheck', 'npx', ['tsc', '-p', '.']));
 rmSync('dist', { recursive: true, force: true });
 check('build', run('build', 'npx', ['vite', 'build']));
