@@ -9,7 +9,7 @@ export interface Layer {
   paths?: string[];
   npm?: string;
 }
-export const CRUISED: string[];
-export function layers(): Layer[];
-export function mayImport(layer: Layer): string;
-export function table(): string;
+export declare const CRUISED: string[];
+export declare function layers(): Layer[];
+export declare function mayImport(layer: Layer): string;
+export declare function table(): string;
