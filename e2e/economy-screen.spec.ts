@@ -11,14 +11,16 @@ test.describe('Economy screen', () => {
 
   for (const { screen, w, h } of [
     { screen: 'economy', w: 1920, h: 1080 },
-    { screen: 'economy-4k', w: 3840, h: 2160 },
+    // The same config at 4K: the layout scales (u = 2 px), nothing is a copy.
+    { screen: 'economy', w: 3840, h: 2160 },
   ]) {
     test(`wall ${w}×${h}: every panel ready, fits, no overlap, legible, units shown`, async ({ page }) => {
       await page.setViewportSize({ width: w, height: h });
       await openCockpit(page, { screen, mode: 'wall' });
       await waitForEconomy(page);
       await expectFitsViewport(page);
-      expect(await page.locator('.artboard').getAttribute('data-artboard')).toBe(`${w}x${h}`);
+      expect(await page.locator('.artboard').getAttribute('data-artboard')).toBe('1920x1080');
+      expect(Number(await page.locator('.artboard').getAttribute('data-scale'))).toBeCloseTo(w / 1920, 3);
       const boxes = await panelBoxes(page);
       expect(boxes.map((b) => b.id).sort()).toEqual([...ECONOMY_PANELS].sort());
       for (const b of boxes) {

@@ -1,6 +1,7 @@
 import { alertItems } from '../live-model';
 import { definePanel } from '../types';
-import { column, term } from './columns';
+import { term } from '../../i18n/translate';
+import { column } from './columns';
 import { alertFeedOptions, alertFeedSlots } from './live-options';
 
 /** Weather warnings and sensor alarms, newest first, four-colour levels. */
@@ -19,7 +20,7 @@ export default definePanel({
     ],
     rows: alertItems(main.records, options, view.region).map((r) => ({
       time: r.at,
-      level: term('incident.level', r.level, view),
+      level: term('incident.level', r.level, view.locale),
       region: r.region ?? null,
       regionName: r.region ? view.regionLabel(r.region) : null,
       message: r.message,

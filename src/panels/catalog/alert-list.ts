@@ -1,7 +1,8 @@
 import { nameOf } from '../../charts/options/common';
 import { evaluateRules, orderBreaches } from '../alert-model';
 import { definePanel } from '../types';
-import { column, term } from './columns';
+import { term, translate } from '../../i18n/translate';
+import { column } from './columns';
 import { alertListOptions, alertListSlots } from './economy-options';
 
 /** Threshold rules from config evaluated on region metrics (and province KPIs); four-colour levels. */
@@ -31,11 +32,11 @@ export default definePanel({
         column(view, 'period', 'col.period', 'period'),
       ],
       rows: breaches.map((b) => ({
-        level: term('alert.level', b.level, view),
+        level: term('incident.level', b.level, view.locale),
         region: b.code,
         regionName: view.regionLabel(b.code),
         indicator: names.get(b.indicator) ?? b.indicator,
-        field: b.field === 'yoy' ? term('col', 'yoy', view) : term('col', 'value', view),
+        field: translate(b.field === 'yoy' ? 'col.yoy' : 'col.value', view.locale),
         actual: b.actual,
         threshold: b.threshold,
         unit: b.field === 'yoy' ? (b.unit === '%' ? 'pp' : '%') : (b.unit ?? null),

@@ -1,6 +1,7 @@
 import { appealItems } from '../live-model';
 import { definePanel } from '../types';
-import { column, term } from './columns';
+import { term } from '../../i18n/translate';
+import { column } from './columns';
 import { appealTickerOptions, appealTickerSlots } from './live-options';
 
 /** The 12345 hotline's latest appeals (push), newest first, as plain text. */
@@ -22,12 +23,12 @@ export default definePanel({
     ],
     rows: appealItems(main.records, options, view.region).map((r) => ({
       time: r.receivedAt,
-      channel: term('appeal.channel', r.channel, view),
-      category: term('appeal.category', r.category, view),
+      channel: term('appeal.channel', r.channel, view.locale),
+      category: term('appeal.category', r.category, view.locale),
       region: r.region,
       regionName: view.regionLabel(r.region),
       text: r.text,
-      status: term('appeal.status', r.status, view),
+      status: term('appeal.status', r.status, view.locale),
       department: r.department ?? null,
     })),
   }),

@@ -1,6 +1,7 @@
 import { incidentItems } from '../live-model';
 import { definePanel } from '../types';
-import { column, term } from './columns';
+import { term } from '../../i18n/translate';
+import { column } from './columns';
 import { incidentListOptions, incidentListSlots } from './live-options';
 
 /** Live incidents (push), newest first, four-colour levels, inside the region in view. */
@@ -21,12 +22,12 @@ export default definePanel({
     ],
     rows: incidentItems(main.records, options, view.region).map((r) => ({
       time: r.reportedAt,
-      level: term('incident.level', r.severity, view),
-      type: term('incident.type', r.type, view),
+      level: term('incident.level', r.severity, view.locale),
+      type: term('incident.type', r.type, view.locale),
       region: r.region,
       regionName: view.regionLabel(r.region),
       title: r.title,
-      status: term('incident.status', r.status, view),
+      status: term('incident.status', r.status, view.locale),
     })),
   }),
 });

@@ -1,6 +1,7 @@
 import { completion } from '../table-model';
 import { definePanel } from '../types';
-import { column, term } from './columns';
+import { term } from '../../i18n/translate';
+import { column } from './columns';
 import { tableOptions, tableSlots } from './economy-options';
 
 /** Key projects: sortable, auto-scrolling on the wall, status in words and colour. */
@@ -33,9 +34,9 @@ export default definePanel({
           name: r.name,
           region: r.region,
           regionName: view.regionLabel(r.region),
-          industry: term('industry', r.industry, view),
+          industry: term('industry', r.industry, view.locale),
           owner: r.owner ?? null,
-          status: term('table.status', r.status, view),
+          status: term('project.status', r.status, view.locale),
           plan: r.investmentPlan,
           done: r.investmentDone,
           progress: share === null ? null : share * 100,
