@@ -2,7 +2,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import regionIndex from '../../public/regions/henan.index.json' with { type: 'json' };
-import { FetchEventSource } from '../../src/data/adapters/testing/fetch-event-source';
+import { createSseAdapter, sseOptions } from '../../src/data/adapters/sse';
 import { validateRecords } from '../../src/data/contracts/validate';
 import type { RegionLike } from '../generators/regions.ts';
 import { createLiveHandlers } from '../handlers-live.ts';
@@ -21,11 +21,15 @@ describe('MSW live handlers', () => {
   });
 
   it('stream SSE with ids and backfill, resumable with Last-Event-ID', async () => {
-    const es = new FetchEventSource('http://cockpit.test/stream/appeals?backfill=5');
+    // The app's own SSE client (fetch streaming), here answered by MSW in Node.
     const ids: string[] = [];
-    es.addEventListener('message', (e) => ids.push((e as MessageEvent).lastEventId));
+    const adapter = createSseAdapter(sseOptions.parse({ url: 'http://cockpit.test/stream/appeals?backfill=5' }));
+    const stop = adapter.subscribe?.(
+      { datasetId: 'appeals', region: '', from: '', to: '', filters: {} },
+      { next: (_raw, meta) => ids.push(meta?.id ?? ''), status: () => undefined },
+    );
     await new Promise((r) => setTimeout(r, 300));
-    es.close();
+    stop?.();
     expect(ids.length).toBeGreaterThanOrEqual(5);
     const res = await fetch('http://cockpit.test/stream/appeals', { headers: { 'Last-Event-ID': ids[1] as string } });
     const reader = res.body?.getReader();

@@ -1,7 +1,7 @@
 import type { DatasetConfig } from '../config/schema';
 import { clock } from '../lib/clock';
 import { adapters } from './adapters/registry';
-import { type Adapter, type DatasetRequest, FeedError, type PushStatus } from './adapters/types';
+import { type Adapter, type AdapterBehaviour, type DatasetRequest, FeedError, type PushStatus } from './adapters/types';
 import { dedupeRecords, PRIMARY_VALUE } from './contracts/identity';
 import type { ContractName } from './contracts/index';
 import { ContractError, validateRecords } from './contracts/validate';
@@ -16,26 +16,79 @@ export interface DatasetResult {
   quarantined: number;
 }
 
-export function datasetQueryKey(request: DatasetRequest): readonly unknown[] {
-  return ['dataset', request.datasetId, request.region, request.from, request.to, request.filters];
+/** A dataset's feed as its adapter declares it, with the dataset's own staleness override applied. */
+export interface DatasetBehaviour {
+  /** `push` when the adapter only subscribes, `pull` otherwise. */
+  kind: 'pull' | 'push';
+  /** Refetch period of a pull dataset (0 = none). */
+  pollMs: number;
+  /** The dataset's `staleAfterMs`, else the adapter's window. */
+  staleAfterMs: number;
+  /** The adapter's key for a request: equal keys share one query / one live channel. */
+  channelKey(request: DatasetRequest): string;
+}
+
+interface Bound {
+  adapter: Adapter;
+  behaviour: DatasetBehaviour;
+}
+
+const bound = new WeakMap<DatasetConfig, Bound>();
+
+/** One adapter instance and one behaviour per dataset config (adapters may hold connections). */
+function bind(dataset: DatasetConfig): Bound {
+  let entry = bound.get(dataset);
+  if (!entry) {
+    const factory = adapters.get(dataset.adapter);
+    const options = factory.optionsSchema.parse(dataset.options);
+    const adapter: Adapter = factory.create(options);
+    const declared: AdapterBehaviour = factory.behaviour(options);
+    const kind = !adapter.load && adapter.subscribe ? 'push' : 'pull';
+    entry = {
+      adapter,
+      behaviour: {
+        kind,
+        pollMs: kind === 'pull' && declared.pollMs > 0 ? declared.pollMs : 0,
+        staleAfterMs: dataset.staleAfterMs ?? declared.staleAfterMs,
+        channelKey: (request) => declared.channelKey(request),
+      },
+    };
+    bound.set(dataset, entry);
+  }
+  return entry;
+}
+
+export function adapterFor(dataset: DatasetConfig): Adapter {
+  return bind(dataset).adapter;
+}
+
+/** What useDataset (and the test harnesses) read about a dataset's feed: nothing else is guessed. */
+export function datasetBehaviour(dataset: DatasetConfig): DatasetBehaviour {
+  return bind(dataset).behaviour;
+}
+
+/** TanStack Query key of a pull dataset: the dataset and its adapter's key for the request. */
+export function pullQueryKey(dataset: DatasetConfig, request: DatasetRequest): readonly unknown[] {
+  return ['dataset', request.datasetId, datasetBehaviour(dataset).channelKey(request)];
 }
 
 /** IndexedDB key of a pull dataset's last good answer for one request. */
-export function snapshotKey(request: DatasetRequest): string {
-  return JSON.stringify(datasetQueryKey(request));
+export function snapshotKey(dataset: DatasetConfig, request: DatasetRequest): string {
+  return JSON.stringify(pullQueryKey(dataset, request));
 }
 
-const instances = new WeakMap<DatasetConfig, Adapter>();
-
-/** One adapter instance per dataset config (adapters may hold connections). */
-export function adapterFor(dataset: DatasetConfig): Adapter {
-  let adapter = instances.get(dataset);
-  if (!adapter) {
-    const factory = adapters.get(dataset.adapter);
-    adapter = factory.create(factory.optionsSchema.parse(dataset.options));
-    instances.set(dataset, adapter);
-  }
-  return adapter;
+/**
+ * The query a pull dataset runs — key, loader, polling — exactly as
+ * useDataset passes it to TanStack Query (the test harness observes the same).
+ */
+export function pullQueryOptions(dataset: DatasetConfig, request: DatasetRequest) {
+  const { pollMs } = datasetBehaviour(dataset);
+  return {
+    queryKey: pullQueryKey(dataset, request),
+    queryFn: ({ signal }: { signal: AbortSignal }) => loadDataset(dataset, request, signal),
+    refetchInterval: pollMs > 0 ? pollMs : (false as const),
+    refetchIntervalInBackground: true,
+  };
 }
 
 /**
@@ -74,7 +127,7 @@ export async function loadDataset(dataset: DatasetConfig, request: DatasetReques
     receivedAt: clock.now(),
     quarantined: batch.quarantined.length,
   };
-  void saveSnapshot(snapshotKey(request), { records, asOf: result.asOf, savedAt: result.receivedAt });
+  void saveSnapshot(snapshotKey(dataset, request), { records, asOf: result.asOf, savedAt: result.receivedAt });
   return result;
 }
 
@@ -119,10 +172,13 @@ export function eventTime(record: { id: string }): number {
 }
 
 /**
- * A push dataset's live channel: one subscription per dataset, shared by every
- * panel that reads it, ref-counted, feeding a bounded buffer. The last good
- * records are saved to IndexedDB (throttled) and restored on start, so a
- * reload during an outage still shows them with their age.
+ * A push dataset's live channel: one subscription per dataset and channel key
+ * (the adapter's key for the request — for a stream, its filled URL), shared
+ * by every panel that reads it, ref-counted, feeding a bounded buffer. A
+ * released channel remembers the last event id and resumes after it when it
+ * is retained again. The last good records are saved to IndexedDB (throttled,
+ * per channel) and restored on start, so a reload during an outage still
+ * shows them with their age.
  */
 export class PushChannel {
   readonly buffer: PushBuffer<{ id: string }>;
@@ -145,6 +201,10 @@ export class PushChannel {
   private readonly persistEveryMs: number;
   private readonly persistKey: string;
   private counters = { messages: 0, ingested: 0 };
+  /** Cursor of the last event received (sent back as `resume.lastEventId` on the next subscription). */
+  private cursor: string | undefined;
+  /** When the last holder let go (for evicting idle channels). */
+  releasedAt = 0;
   /** Messages in a row that yielded no valid record (drift detector). */
   private badRun = 0;
   /** Why the connection is down (status), and why the data is suspect (drift); the first wins. */
@@ -158,7 +218,7 @@ export class PushChannel {
   ) {
     this.buffer = new PushBuffer(dataset.bufferSize, eventTime);
     this.persistEveryMs = options.persistEveryMs ?? 5000;
-    this.persistKey = `push|${request.datasetId}|${dataset.adapter}|${String((dataset.options as { url?: unknown }).url ?? '')}`;
+    this.persistKey = `push|${request.datasetId}|${dataset.adapter}|${channelKeyOf(dataset, request)}`;
   }
 
   retain(): () => void {
@@ -167,8 +227,16 @@ export class PushChannel {
     return () => {
       if (released) return;
       released = true;
-      if (--this.refs === 0) this.stop();
+      if (--this.refs === 0) {
+        this.releasedAt = Date.now();
+        this.stop();
+      }
     };
+  }
+
+  /** True when no panel holds the channel (its subscription is closed). */
+  get idle(): boolean {
+    return this.refs === 0;
   }
 
   listen(cb: () => void): () => void {
@@ -252,25 +320,34 @@ export class PushChannel {
       this.update({ error: this.transportError, status: 'error' });
       return;
     }
-    this.unsubscribe = adapter.subscribe(this.request, {
-      next: (raw) => this.ingest(raw),
-      status: (status, reason) => this.onStatus(status, reason),
-      // A heartbeat proves the connection, not the data: it does not clear a drift error.
-      alive: () => {
-        if (!this.driftError) this.update({ lastGoodAt: clock.now() });
+    this.unsubscribe = adapter.subscribe(
+      this.request,
+      {
+        next: (raw, meta) => {
+          if (meta?.id) this.cursor = meta.id;
+          this.ingest(raw);
+        },
+        status: (status, reason) => this.onStatus(status, reason),
+        // A heartbeat proves the connection, not the data: it does not clear a drift error.
+        alive: () => {
+          if (!this.driftError && !this.current.fromSnapshot) this.update({ lastGoodAt: clock.now() });
+        },
+        reject: (reason) => {
+          this.counters.messages++;
+          this.update({ quarantined: this.current.quarantined + 1 });
+          this.noteBad(reason);
+        },
       },
-      reject: (reason) => {
-        this.counters.messages++;
-        this.update({ quarantined: this.current.quarantined + 1 });
-        this.noteBad(reason);
-      },
-    });
+      { lastEventId: this.cursor },
+    );
   }
 
   private onStatus(status: PushStatus, reason?: string): void {
     if (status === 'open') {
       this.transportError = null;
-      this.update({ status, error: this.driftError, lastGoodAt: this.driftError ? this.current.lastGoodAt : clock.now() });
+      // An open stream proves the connection; records restored from this device keep their own age until the stream delivers.
+      const keep = this.driftError !== null || this.current.fromSnapshot;
+      this.update({ status, error: this.driftError, lastGoodAt: keep ? this.current.lastGoodAt : clock.now() });
       return;
     }
     if (status === 'connecting') {
@@ -329,19 +406,37 @@ export class PushChannel {
   }
 }
 
+/** Channel key of a request, or (for an adapter that cannot be bound) one that only names the request. */
+function channelKeyOf(dataset: DatasetConfig, request: DatasetRequest): string {
+  try {
+    return datasetBehaviour(dataset).channelKey(request);
+  } catch {
+    return JSON.stringify([request.region, request.from, request.to, request.filters]);
+  }
+}
+
+/** Idle channels kept in memory (buffer and resume cursor) for a quick way back, e.g. after a drill-down. */
+export const MAX_IDLE_CHANNELS = 8;
+
 const channels = new Map<string, { dataset: DatasetConfig; channel: PushChannel }>();
+
+function pruneIdle(keep: string): void {
+  const idle = [...channels.entries()].filter(([key, e]) => key !== keep && e.channel.idle).sort((a, b) => a[1].channel.releasedAt - b[1].channel.releasedAt);
+  for (const [key] of idle.slice(0, Math.max(0, idle.length - MAX_IDLE_CHANNELS))) channels.delete(key);
+}
 
 export const pushChannel = {
   isPush(dataset: DatasetConfig): boolean {
-    const adapter = adapterFor(dataset);
-    return !adapter.load && Boolean(adapter.subscribe);
+    return datasetBehaviour(dataset).kind === 'push';
   },
-  get(datasetId: string, dataset: DatasetConfig, request: DatasetRequest): PushChannel {
-    // Push feeds are province-wide streams; panels filter by region themselves.
-    const entry = channels.get(datasetId);
+  /** The live channel of a request: the same one for every request with the same channel key. */
+  get(dataset: DatasetConfig, request: DatasetRequest): PushChannel {
+    const key = `${request.datasetId}\n${channelKeyOf(dataset, request)}`;
+    const entry = channels.get(key);
     if (entry && entry.dataset === dataset) return entry.channel;
     const channel = new PushChannel(dataset, request);
-    channels.set(datasetId, { dataset, channel });
+    channels.set(key, { dataset, channel });
+    pruneIdle(key);
     return channel;
   },
 };

@@ -5,7 +5,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import type { Faults } from '../../mocks/server/faults.ts';
 import { type FeedServer, startFeedServer } from '../../mocks/server/feed-server.ts';
-import { FetchEventSource } from './adapters/testing/fetch-event-source';
 import { BAD_RUN } from './dataset-source';
 import { makeDataset, makeRequest, type PullHarness, type PushHarness, pullHarness, pushHarness, waitFor } from './testing/harness';
 
@@ -29,16 +28,9 @@ const restart = async (downMs = 250) => {
   await start();
 };
 
-const globals = globalThis as { EventSource?: unknown };
-const originalEventSource = globals.EventSource;
-
-beforeAll(async () => {
-  await start();
-  // Node has no EventSource: the adapter runs over a minimal fetch-based one.
-  globals.EventSource = FetchEventSource;
-});
+// The sse adapter streams over fetch, so Node runs the very client the browser runs.
+beforeAll(start);
 afterAll(async () => {
-  globals.EventSource = originalEventSource;
   await server.close();
 });
 afterEach(() => server.clearFaults());
@@ -74,11 +66,12 @@ describe('feed server', () => {
 
 describe('http adapter (pull) against the feed server', () => {
   let h: PullHarness;
-  const kpis = (timeoutMs = 5000) => makeDataset('http', 'kpi', { url: `${base()}/api/economy/kpis?region={region}&to={to}`, timeoutMs });
+  const kpis = (timeoutMs = 5000, intervalMs = 0) =>
+    makeDataset('http', 'kpi', { url: `${base()}/api/economy/kpis?region={region}&to={to}`, timeoutMs, intervalMs });
   afterEach(() => h?.dispose());
 
-  it('polls and shows ready data', async () => {
-    h = pullHarness(kpis(), makeRequest(), { refetchIntervalMs: 60 });
+  it('polls at the declared interval and shows ready data', async () => {
+    h = pullHarness(kpis(5000, 60), makeRequest());
     await waitFor(() => h.fetches() >= 3 && h.view().records !== undefined, 5000, 'three polls');
     expect(h.view().records).toHaveLength(11);
     expect(h.view().state).toBe('ready');
@@ -185,7 +178,7 @@ describe('sse adapter (push) against the feed server', () => {
     expectGapless(seqs(h));
   });
 
-  it('re-creates the EventSource the browser gave up on (HTTP 500, wrong MIME type) and resumes without loss', async () => {
+  it('re-opens a stream that a browser EventSource would give up on (HTTP 500, wrong MIME type) and resumes without loss', async () => {
     h = pushHarness(bench());
     await waitFor(() => h.seen.length >= 20, 5000, 'first events');
     for (const faults of [{ status: 500 }, { contentType: 'text/plain' }] as Faults[]) {
@@ -199,7 +192,7 @@ describe('sse adapter (push) against the feed server', () => {
     expectGapless(seqs(h));
   });
 
-  it('re-creates a silent (half-open) stream when the watchdog sees no message or heartbeat', async () => {
+  it('re-opens a silent (half-open) stream when the watchdog sees no message or heartbeat', async () => {
     h = pushHarness(bench());
     await waitFor(() => h.seen.length >= 20, 5000, 'first events');
     server.setFaults({ silent: true }, '/stream/bench');

@@ -45,9 +45,11 @@ describe('PushChannel', () => {
     expect(h.channel.state().quarantined).toBe(2);
     const { text: _t, ...renamed } = appeal(9);
     for (let i = 0; i < BAD_RUN; i++) h.channel.ingest({ ...renamed, id: `r-${i}`, content: 'x' });
-    // No EventSource in Node: the transport error (offline) wins over the drift error.
-    expect(h.view().state).toBe('offline');
-    expect(h.view().reason).toMatch(/EventSource is not available/);
+    expect(h.view().state).toBe('stale');
+    expect(h.view().reason).toMatch(new RegExp(`^contract: the last ${BAD_RUN} messages failed the contract`));
+    // Nothing listens on port 1: once the stream is refused, the transport error (offline) wins over the drift error.
+    await waitFor(() => h.view().state === 'offline', 3000, 'offline');
+    expect(h.view().reason).toMatch(/^network: the stream could not be reached/);
     const view = h.channel.state();
     expect(view.records).toHaveLength(1);
     h.channel.ingest(appeal(4));

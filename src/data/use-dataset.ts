@@ -1,14 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DatasetConfig, LocalizedText } from '../config/schema';
 import { clock } from '../lib/clock';
 import { resolveRange } from '../state/time-range';
 import { useView } from '../state/view-store';
 import type { DatasetRequest } from './adapters/types';
-import { FeedError } from './adapters/types';
 import type { ContractName, RecordTypes } from './contracts/index';
-import { type DatasetResult, datasetQueryKey, loadDataset, pushChannel, snapshotKey } from './dataset-source';
-import { ageReason, DEFAULT_STALE_AFTER_MS, deriveFreshness, type Freshness } from './freshness';
+import { type DatasetResult, datasetBehaviour, pullQueryOptions, pushChannel, snapshotKey } from './dataset-source';
+import { DEFAULT_STALE_AFTER_MS, type Freshness, presentFreshness, type SourceSnapshot } from './freshness';
+
+export { describeError } from './freshness';
 import { loadSnapshot } from './persistence';
 import { useRuntime } from './runtime';
 
@@ -64,6 +65,9 @@ export function useDatasetRequest(datasetId: string, dataset: DatasetConfig | un
  * The one way a panel reads data. Panels never fetch: they name a dataset and
  * get typed records plus their freshness. Pull datasets go through TanStack
  * Query (polling, keep-previous-data), push datasets through bounded buffers.
+ * Polling, the staleness window and which requests share a query or a live
+ * channel come from the adapter's declared behaviour (`datasetBehaviour`);
+ * the state and reason from `presentFreshness` — the one stale rule.
  */
 export function useDataset<C extends ContractName>(datasetId: string | undefined, contract: C, overrides?: DatasetOverrides): DatasetView<RecordTypes[C]> {
   const { config } = useRuntime();
@@ -72,50 +76,27 @@ export function useDataset<C extends ContractName>(datasetId: string | undefined
     throw new Error(`dataset "${datasetId}" has contract "${dataset.contract}", the panel needs "${contract}"`);
   }
   const request = useDatasetRequest(datasetId ?? '', dataset, overrides);
-  const isPush = dataset ? pushChannel.isPush(dataset) : false;
+  const behaviour = dataset ? datasetBehaviour(dataset) : null;
+  const isPush = behaviour?.kind === 'push';
   const pull = usePull(isPush ? undefined : dataset, request);
   const push = usePush(isPush ? dataset : undefined, request);
-  const staleAfterMs = dataset?.staleAfterMs ?? defaultStaleAfter(dataset);
   const source = dataset?.source.name ?? '';
   const result = isPush ? push : pull;
   // Re-render on a slow tick so age-based staleness and badge ages move even when no data arrives.
   useFreshnessTick();
-  const now = clock.now();
-  const state = deriveFreshness({
-    hasData: result.records !== undefined,
-    lastGoodAt: result.lastGoodAt,
-    failed: result.error !== null,
-    failureKind: result.error instanceof FeedError ? result.error.kind : undefined,
-    staleAfterMs,
-    now,
-  });
+  const { state, reason } = presentFreshness(result, behaviour?.staleAfterMs ?? DEFAULT_STALE_AFTER_MS, clock.now());
   return {
     datasetId: datasetId ?? '',
     bound: dataset !== undefined,
     records: result.records as readonly RecordTypes[C][] | undefined,
     state,
-    reason: result.error
-      ? describeError(result.error)
-      : (ageReason(state, result.lastGoodAt, now) ?? (result.fromSnapshot ? 'last good data saved on this device' : null)),
+    reason,
     lastGoodAt: result.lastGoodAt,
     asOf: result.asOf,
     quarantined: result.quarantined,
     source,
     switching: result.switching,
   };
-}
-
-/**
- * Pull datasets are stale after three missed polls (at least a minute); push
- * datasets after three missed heartbeats/watchdog periods; otherwise 15 min.
- */
-export function defaultStaleAfter(dataset: DatasetConfig | undefined): number {
-  const options = dataset?.options as { intervalMs?: unknown; watchdogMs?: unknown } | undefined;
-  const interval = Number(options?.intervalMs);
-  if (Number.isFinite(interval) && interval > 0) return Math.max(interval * 3, 60_000);
-  const watchdog = Number(options?.watchdogMs);
-  if (Number.isFinite(watchdog) && watchdog > 0) return Math.max(watchdog * 3, 60_000);
-  return DEFAULT_STALE_AFTER_MS;
 }
 
 const TICK_MS = 10_000;
@@ -145,35 +126,22 @@ function useFreshnessTick(): number {
   return useSyncExternalStore(subscribeTick, () => tick);
 }
 
-export function describeError(error: unknown): string {
-  if (error instanceof FeedError) return `${error.kind}: ${error.message}`;
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
-
-interface SourceResult {
-  records: readonly unknown[] | undefined;
-  lastGoodAt: number | null;
+interface SourceResult extends SourceSnapshot {
   asOf: number | null;
-  error: unknown;
   quarantined: number;
   switching: boolean;
-  fromSnapshot: boolean;
 }
 
+const UNBOUND_QUERY = { queryKey: ['dataset', null], queryFn: () => Promise.reject(new Error('unbound dataset')) };
+
 function usePull(dataset: DatasetConfig | undefined, request: DatasetRequest): SourceResult {
-  const key = datasetQueryKey(request);
-  const interval = Number((dataset?.options as { intervalMs?: unknown } | undefined)?.intervalMs ?? 0);
   const query = useQuery<DatasetResult>({
-    queryKey: key,
-    queryFn: ({ signal }) => loadDataset(dataset as DatasetConfig, request, signal),
+    ...(dataset ? pullQueryOptions(dataset, request) : UNBOUND_QUERY),
     enabled: dataset !== undefined,
-    refetchInterval: interval > 0 ? interval : false,
-    refetchIntervalInBackground: true,
     placeholderData: keepPreviousData,
   });
   // Until the first answer of this page arrives (or when it fails), show the last good answer saved on this device.
-  const snapshot = useSnapshotFallback(dataset !== undefined && query.data === undefined, request);
+  const snapshot = useSnapshotFallback(dataset !== undefined && query.data === undefined, dataset ? snapshotKey(dataset, request) : '');
   const data = query.data ?? snapshot ?? undefined;
   return {
     records: data?.records,
@@ -187,9 +155,8 @@ function usePull(dataset: DatasetConfig | undefined, request: DatasetRequest): S
 }
 
 /** When a query has never succeeded in this page, fall back to the IndexedDB copy. */
-function useSnapshotFallback(wanted: boolean, request: DatasetRequest): DatasetResult | null {
+function useSnapshotFallback(wanted: boolean, keyText: string): DatasetResult | null {
   const [snap, setSnap] = useState<{ key: string; value: DatasetResult } | null>(null);
-  const keyText = snapshotKey(request);
   useEffect(() => {
     if (!wanted) return;
     let alive = true;
@@ -204,10 +171,17 @@ function useSnapshotFallback(wanted: boolean, request: DatasetRequest): DatasetR
 }
 
 function usePush(dataset: DatasetConfig | undefined, request: DatasetRequest): SourceResult {
-  const channel = useMemo(() => (dataset ? pushChannel.get(request.datasetId, dataset, request) : null), [dataset, request]);
+  const channel = useMemo(() => (dataset ? pushChannel.get(dataset, request) : null), [dataset, request]);
   useEffect(() => (channel ? channel.retain() : undefined), [channel]);
   const subscribe = useCallback((cb: () => void) => (channel ? channel.listen(cb) : () => undefined), [channel]);
-  return useSyncExternalStore(subscribe, () => channel?.state() ?? EMPTY_PUSH);
+  const state = useSyncExternalStore(subscribe, () => channel?.state() ?? EMPTY_PUSH);
+  // A new channel (the view moved to another region) shows the previous one's records until its own arrive, as pull does.
+  const previous = useRef<SourceResult | null>(null);
+  useEffect(() => {
+    if (state.records !== undefined) previous.current = state;
+  });
+  if (state.records === undefined && previous.current && dataset) return { ...previous.current, switching: true };
+  return state;
 }
 
 const EMPTY_PUSH: SourceResult = {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fullJitterDelay } from './backoff';
 import { parseCsv, parseCsvRows } from './csv';
 import { adapters } from './registry';
-import { createSseAdapter, type EventSourceLike, sseOptions } from './sse';
+import { reconnectLoop } from './reconnect';
+import { createSseAdapter, sseOptions } from './sse';
 import type { PushStatus } from './types';
 import { toWebSocketUrl } from './websocket';
 
@@ -49,54 +50,215 @@ describe('websocket url', () => {
   });
 });
 
-/** A scripted EventSource: the test decides when it opens, errors or closes. */
-class ScriptedSource extends EventTarget implements EventSourceLike {
-  static instances: ScriptedSource[] = [];
-  readyState = 0;
-  constructor(readonly url: string) {
-    super();
-    ScriptedSource.instances.push(this);
-  }
-  close() {
-    this.readyState = 2;
-  }
-  open() {
-    this.readyState = 1;
-    this.dispatchEvent(new Event('open'));
-  }
-  fail(closed: boolean) {
-    this.readyState = closed ? 2 : 0;
-    this.dispatchEvent(new Event('error'));
-  }
-  message(data: string, id: string) {
-    this.dispatchEvent(new MessageEvent('message', { data, lastEventId: id }));
+/** A scripted server: every fetch becomes a connection the test writes to, fails or ends. */
+class ScriptedServer {
+  connections: { url: string; headers: Headers; write(text: string): void; end(): void; cut(): void }[] = [];
+  answer: { status: number; type: string } = { status: 200, type: 'text/event-stream; charset=utf-8' };
+  readonly fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const encoder = new TextEncoder();
+    let controller!: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        controller = c;
+      },
+    });
+    init?.signal?.addEventListener('abort', () => {
+      try {
+        controller.error(new DOMException('aborted', 'AbortError'));
+      } catch {
+        // already closed
+      }
+    });
+    this.connections.push({
+      url: String(input),
+      headers: new Headers(init?.headers),
+      write: (text) => controller.enqueue(encoder.encode(text)),
+      end: () => controller.close(),
+      cut: () => controller.error(new TypeError('network error')),
+    });
+    return new Response(body, { status: this.answer.status, headers: { 'Content-Type': this.answer.type } });
+  }) as typeof fetch;
+  last() {
+    return this.connections.at(-1) as ScriptedServer['connections'][number];
   }
 }
 
-describe('sse adapter (scripted EventSource)', () => {
-  it('re-creates a CLOSED EventSource with backoff, resuming from the last event id', async () => {
-    ScriptedSource.instances = [];
-    const statuses: [PushStatus, string | undefined][] = [];
-    const got: unknown[] = [];
-    const adapter = createSseAdapter(sseOptions.parse({ url: 'http://x/stream?a=1', watchdogMs: 0, backoff: { initialMs: 20, maxMs: 20 } }), {
-      EventSource: ScriptedSource,
-      random: () => 0.5,
-    });
-    const stop = adapter.subscribe?.(
-      { datasetId: 'd', region: '410000', from: '', to: '', filters: {} },
-      { next: (r) => got.push(r), status: (s, r) => statuses.push([s, r]) },
+const request = { datasetId: 'd', region: '410300', from: '', to: '', filters: {} };
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+function subscribeSse(server: ScriptedServer, options: Record<string, unknown>, resume?: { lastEventId?: string }) {
+  const statuses: [PushStatus, string | undefined][] = [];
+  const got: { raw: unknown; id: string | undefined }[] = [];
+  const rejected: string[] = [];
+  let alive = 0;
+  const adapter = createSseAdapter(sseOptions.parse({ watchdogMs: 0, backoff: { initialMs: 20, maxMs: 20 }, ...options }), {
+    fetch: server.fetch,
+    random: () => 0.5,
+  });
+  const stop = adapter.subscribe?.(
+    request,
+    {
+      next: (raw, meta) => got.push({ raw, id: meta?.id }),
+      status: (s, r) => statuses.push([s, r]),
+      alive: () => alive++,
+      reject: (r) => rejected.push(r),
+    },
+    resume,
+  ) as () => void;
+  return { statuses, got, rejected, alive: () => alive, stop };
+}
+
+describe('sse adapter (fetch streaming, scripted server)', () => {
+  it('sends the configured headers, reconnects after a refusal and resumes with Last-Event-ID', async () => {
+    const server = new ScriptedServer();
+    const s = subscribeSse(server, { url: 'http://x/stream/appeals?region={region}', headers: { Authorization: 'Bearer t0k' } });
+    await tick();
+    const first = server.last();
+    expect(first.url).toBe('http://x/stream/appeals?region=410300');
+    expect(first.headers.get('authorization')).toBe('Bearer t0k');
+    expect(first.headers.get('last-event-id')).toBeNull();
+    first.write('id: 41\ndata: {"id":"a"}\n\nid: 42\ndata: {not json\n\n');
+    await tick();
+    expect(s.statuses.map((x) => x[0])).toEqual(['connecting', 'open']);
+    expect(s.got).toEqual([{ raw: { id: 'a' }, id: '41' }]);
+    expect(s.rejected).toHaveLength(1);
+    server.answer = { status: 503, type: 'application/json' };
+    first.cut();
+    await tick(40);
+    // The refused attempt (HTTP 503) is retried too, as a browser's EventSource would not.
+    const reasons = s.statuses.map((x) => x[1]).filter(Boolean);
+    expect(reasons[0]).toMatch(/interrupted/);
+    expect(reasons[1]).toMatch(/refused the stream \(HTTP 503\)/);
+    server.answer = { status: 200, type: 'text/event-stream' };
+    await tick(40);
+    const resumed = server.last();
+    const count = server.connections.length;
+    expect(count).toBeGreaterThanOrEqual(3);
+    expect(s.statuses.at(-1)?.[0]).toBe('open');
+    expect(resumed.headers.get('last-event-id')).toBe('42');
+    expect(resumed.url).toBe('http://x/stream/appeals?region=410300&lastEventId=42');
+    expect(resumed.headers.get('authorization')).toBe('Bearer t0k');
+    s.stop();
+    await tick(40);
+    expect(server.connections).toHaveLength(count);
+  });
+
+  it('treats a wrong content type as an error with backoff', async () => {
+    const server = new ScriptedServer();
+    server.answer = { status: 200, type: 'text/plain' };
+    const s = subscribeSse(server, { url: 'http://x/s' });
+    await tick(5);
+    expect(s.statuses.at(-1)).toEqual(['reconnecting', expect.stringMatching(/refused the stream \(content type "text\/plain"/)]);
+    await tick(40);
+    expect(server.connections.length).toBeGreaterThanOrEqual(2);
+    s.stop();
+  });
+
+  it('starts from a resume cursor handed over by the channel', async () => {
+    const server = new ScriptedServer();
+    const s = subscribeSse(server, { url: 'http://x/s' }, { lastEventId: '977' });
+    await tick();
+    expect(server.last().headers.get('last-event-id')).toBe('977');
+    s.stop();
+  });
+
+  it('counts heartbeat events and comments as signs of life, and rejects a message over the cap without losing the next', async () => {
+    const server = new ScriptedServer();
+    const s = subscribeSse(server, { url: 'http://x/s', maxMessageBytes: 1024 });
+    await tick();
+    const c = server.last();
+    c.write(': ping\n\nevent: heartbeat\ndata: 1\n\n');
+    c.write(`id: 1\ndata: "${'x'.repeat(2000)}"\n\n`);
+    // Far over the cap and split across chunks: the parser stops buffering and skips to the next event.
+    c.write(`id: 2\ndata: "${'y'.repeat(6000)}`);
+    c.write(`${'y'.repeat(6000)}"\n`);
+    c.write('\nid: 3\ndata: {"id":"after"}\n\n');
+    await tick();
+    expect(s.alive()).toBe(2);
+    expect(s.rejected).toHaveLength(2);
+    expect(s.got).toEqual([{ raw: { id: 'after' }, id: '3' }]);
+    s.stop();
+  });
+
+  it("honours the server's retry: as a floor under the jittered backoff, capped by maxMs", async () => {
+    const server = new ScriptedServer();
+    const s = subscribeSse(server, { url: 'http://x/s', backoff: { initialMs: 10, maxMs: 400 } });
+    await tick();
+    server.last().write('retry: 150\n\n');
+    await tick();
+    server.last().end();
+    await tick(100);
+    expect(server.connections).toHaveLength(1);
+    await tick(120);
+    expect(server.connections).toHaveLength(2);
+    expect(s.statuses.some(([, r]) => /ended the stream/.test(r ?? ''))).toBe(true);
+    s.stop();
+  });
+});
+
+describe('reconnect loop', () => {
+  it('re-opens a silent connection when the watchdog fires and resets the backoff once open', async () => {
+    const opened: number[] = [];
+    const statuses: string[] = [];
+    const stop = reconnectLoop(
+      { status: (s, r) => statuses.push(r ? `${s}: ${r}` : s) },
+      { watchdogMs: 60, backoff: { initialMs: 10, maxMs: 10 }, random: () => 0, silenceReason: 'silent' },
+      (events) => {
+        opened.push(Date.now());
+        setTimeout(() => events.opened(), 1);
+        return { close: () => undefined };
+      },
     );
-    const first = ScriptedSource.instances[0] as ScriptedSource;
-    first.open();
-    first.message('{"id":"a"}', '41');
-    first.message('{not json', '42');
-    first.fail(true);
-    expect(statuses.at(-1)?.[1]).toMatch(/refused/);
-    await new Promise((r) => setTimeout(r, 40));
-    expect(ScriptedSource.instances).toHaveLength(2);
-    expect(ScriptedSource.instances[1]?.url).toBe('http://x/stream?a=1&lastEventId=42');
-    expect(got).toEqual([{ id: 'a' }]);
-    stop?.();
-    expect(ScriptedSource.instances[1]?.readyState).toBe(2);
+    await tick(200);
+    stop();
+    expect(opened.length).toBeGreaterThanOrEqual(3);
+    expect(statuses.slice(0, 3)).toEqual(['connecting', 'open', 'reconnecting: silent']);
+    const count = opened.length;
+    await tick(100);
+    expect(opened.length).toBe(count);
+  });
+
+  it('does not reconnect after the server ended the stream for good', async () => {
+    let opens = 0;
+    const statuses: string[] = [];
+    reconnectLoop({ status: (s) => statuses.push(s) }, { watchdogMs: 30, backoff: { initialMs: 5, maxMs: 5 }, silenceReason: 'silent' }, (events) => {
+      opens++;
+      events.opened();
+      setTimeout(() => events.ended('bye'), 1);
+      return { close: () => undefined };
+    });
+    await tick(100);
+    expect(opens).toBe(1);
+    expect(statuses).toEqual(['connecting', 'open', 'closed']);
+  });
+});
+
+describe('declared behaviour', () => {
+  const province = { ...request, region: '410000' };
+  it('http and static poll at their interval and are stale after three missed polls (at least a minute)', () => {
+    const http = adapters.get('http');
+    const b = http.behaviour(http.optionsSchema.parse({ url: 'api/x?region={region}', intervalMs: 300_000 }));
+    expect(b.pollMs).toBe(300_000);
+    expect(b.staleAfterMs).toBe(900_000);
+    expect(b.channelKey(request)).not.toBe(b.channelKey(province));
+    const file = adapters.get('static');
+    const f = file.behaviour(file.optionsSchema.parse({ url: 'data/kpis.csv' }));
+    expect(f.pollMs).toBe(0);
+    expect(f.staleAfterMs).toBe(15 * 60_000);
+    expect(f.channelKey(request)).toBe(f.channelKey(province));
+  });
+
+  it('a stream keyed by its filled URL: {region} in the URL gives one channel per region, none gives one channel', () => {
+    for (const id of ['sse', 'websocket']) {
+      const factory = adapters.get(id);
+      const regional = factory.behaviour(factory.optionsSchema.parse({ url: 'stream/appeals?region={region}&backfill=80', watchdogMs: 10_000 }));
+      expect(regional.pollMs).toBe(0);
+      expect(regional.staleAfterMs).toBe(60_000);
+      expect(regional.channelKey(request)).toContain('region=410300');
+      expect(regional.channelKey(province)).toContain('region=410000');
+      const wide = factory.behaviour(factory.optionsSchema.parse({ url: 'stream/incidents?backfill=300', watchdogMs: 40_000 }));
+      expect(wide.staleAfterMs).toBe(120_000);
+      expect(wide.channelKey(request)).toBe(wide.channelKey(province));
+    }
   });
 });

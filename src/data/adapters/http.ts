@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fetchCapped } from './fetch-capped';
 import { parseJsonTolerant } from './json-body';
+import { staleAfterPolls, templateKey } from './behaviour';
 import { fillTemplate, resolveUrl } from './template';
 import type { AdapterFactory } from './types';
 
@@ -26,6 +27,7 @@ export type HttpOptions = z.output<typeof httpOptions>;
 export const httpAdapter: AdapterFactory<HttpOptions> = {
   id: 'http',
   optionsSchema: httpOptions,
+  behaviour: (options) => ({ pollMs: options.intervalMs, staleAfterMs: staleAfterPolls(options.intervalMs), channelKey: templateKey(options.url) }),
   create(options) {
     return {
       async load(request, signal) {

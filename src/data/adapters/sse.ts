@@ -1,18 +1,11 @@
+import { createParser, type EventSourceMessage, type ParseError } from 'eventsource-parser';
 import { z } from 'zod';
-import { backoffOptions, fullJitterDelay, Watchdog } from './backoff';
+import { backoffOptions } from './backoff';
+import { staleAfterSilence, templateKey } from './behaviour';
 import { parseJsonTolerant } from './json-body';
+import { type LinkEvents, reconnectLoop } from './reconnect';
 import { fillTemplate, resolveUrl } from './template';
 import type { Adapter, AdapterFactory, DatasetRequest, PushSink } from './types';
-
-/** The part of the browser's EventSource the adapter uses (so tests can inject one). */
-export interface EventSourceLike {
-  readonly readyState: number;
-  addEventListener(type: string, listener: (event: Event) => void): void;
-  close(): void;
-}
-export type EventSourceConstructor = new (url: string, init?: { withCredentials?: boolean }) => EventSourceLike;
-
-const CLOSED = 2;
 
 export const sseOptions = z
   .object({
@@ -20,24 +13,24 @@ export const sseOptions = z
     url: z.string().min(1),
     /** Event names whose `data` carries records (JSON: one record or an array). */
     events: z.array(z.string().min(1)).min(1).default(['message']),
-    /**
-     * Event name of heartbeats. Browsers hide SSE comments (`: ping`) from
-     * scripts, so a heartbeat the watchdog can see must be a named event.
-     */
+    /** Event name of heartbeats (comment lines such as `: ping` count as heartbeats too). */
     heartbeatEvent: z.string().min(1).default('heartbeat'),
-    /** No message or heartbeat for this long → the stream is re-created (0 disables). */
+    /** No byte, message or heartbeat for this long → the stream is re-opened (0 disables). */
     watchdogMs: z.number().int().min(0).default(30_000),
     backoff: backoffOptions,
+    /** Extra request headers (e.g. `Authorization`); a cross-origin server must allow them (CORS). */
+    headers: z.record(z.string(), z.string()).default({}),
+    /** Send cookies to a cross-origin stream. */
     withCredentials: z.boolean().default(false),
     /**
-     * Query parameter carrying the last event id when the adapter re-creates
-     * the EventSource (a new EventSource cannot send the Last-Event-ID header).
+     * Query parameter that also carries the last event id on a reconnect
+     * (besides the `Last-Event-ID` header), for proxies that drop the header.
      */
     resumeParam: z
       .string()
       .regex(/^[A-Za-z0-9_-]+$/)
       .default('lastEventId'),
-    /** Messages larger than this are rejected unread. */
+    /** Messages larger than this (characters) are rejected unread. */
     maxMessageBytes: z
       .number()
       .int()
@@ -48,114 +41,195 @@ export const sseOptions = z
 export type SseOptions = z.output<typeof sseOptions>;
 
 export interface SseDeps {
-  EventSource?: EventSourceConstructor | undefined;
+  /** The fetch to use (tests inject a scripted one); default: the global fetch. */
+  fetch?: typeof fetch | undefined;
   random?: () => number;
 }
 
 /**
- * Server-Sent Events. The adapter owns reconnection instead of leaving it to
- * the browser: a browser's EventSource retries network errors by itself but
- * gives up for good (readyState CLOSED) after a non-200 answer or a wrong
- * MIME type, retries in lockstep with every other wall, and never notices a
- * half-open stream. So on any error, and when the watchdog sees no message or
- * heartbeat for `watchdogMs`, the EventSource is closed and re-created after
- * a full-jitter backoff, resuming from the last event id.
+ * Server-Sent Events over `fetch` streaming, parsed by `eventsource-parser`.
+ * A browser's EventSource cannot send headers, gives up for good after a
+ * non-200 answer or a wrong MIME type, retries in lockstep with every other
+ * wall and never notices a half-open stream; this adapter owns all of that
+ * through the shared reconnect loop (./reconnect): any failure — unreachable,
+ * non-2xx, not `text/event-stream`, the body cut or ended — closes the
+ * request and re-opens it after a full-jitter backoff (`retry:` honoured as a
+ * floor), resuming with `Last-Event-ID` (and `?lastEventId=`). The same code
+ * runs in Node, so tests exercise the shipping client.
  */
 export function createSseAdapter(options: SseOptions, deps: SseDeps = {}): Adapter {
-  const random = deps.random ?? Math.random;
   return {
-    subscribe(request: DatasetRequest, sink: PushSink): () => void {
-      const Ctor = deps.EventSource ?? (globalThis as { EventSource?: EventSourceConstructor }).EventSource;
-      if (!Ctor) {
-        sink.status('error', 'EventSource is not available in this environment');
+    subscribe(request: DatasetRequest, sink: PushSink, resume?: { lastEventId?: string | undefined }): () => void {
+      const fetchFn = deps.fetch ?? (typeof fetch === 'function' ? fetch : undefined);
+      if (!fetchFn) {
+        sink.status('error', 'fetch is not available in this environment');
         return () => undefined;
       }
       const base = resolveUrl(fillTemplate(options.url, request));
-      let source: EventSourceLike | null = null;
-      let lastEventId: string | null = null;
-      let attempt = 0;
-      let retry: ReturnType<typeof setTimeout> | null = null;
-      let stopped = false;
-      const watchdog = new Watchdog(options.watchdogMs, () => restart(`no message or heartbeat for ${Math.round(options.watchdogMs / 1000)} s`));
-
-      const connect = () => {
-        retry = null;
-        if (stopped) return;
-        const url = new URL(base);
-        if (lastEventId !== null) url.searchParams.set(options.resumeParam, lastEventId);
-        let es: EventSourceLike;
-        try {
-          es = new Ctor(url.toString(), { withCredentials: options.withCredentials });
-        } catch (error) {
-          restart(`cannot open the stream: ${(error as Error).message}`);
-          return;
-        }
-        source = es;
-        const live = () => source === es;
-        es.addEventListener('open', () => {
-          if (!live()) return;
-          attempt = 0;
-          watchdog.kick();
-          sink.status('open');
-        });
-        const onData = (event: Event) => {
-          if (!live()) return;
-          watchdog.kick();
-          const message = event as MessageEvent;
-          if (message.lastEventId) lastEventId = message.lastEventId;
-          const data: unknown = message.data;
-          if (typeof data !== 'string') return;
-          if (data.length > options.maxMessageBytes) {
-            sink.reject?.(`message of ${data.length} characters over the ${options.maxMessageBytes}-byte cap`);
-            return;
+      let lastEventId: string | null = resume?.lastEventId || null;
+      return reconnectLoop(
+        sink,
+        {
+          watchdogMs: options.watchdogMs,
+          backoff: options.backoff,
+          random: deps.random,
+          silenceReason: `no message or heartbeat for ${Math.round(options.watchdogMs / 1000)} s`,
+        },
+        (events) => {
+          const abort = new AbortController();
+          const url = new URL(base);
+          const headers: Record<string, string> = { Accept: 'text/event-stream', ...options.headers };
+          if (lastEventId !== null) {
+            url.searchParams.set(options.resumeParam, lastEventId);
+            headers['Last-Event-ID'] = lastEventId;
           }
-          let parsed: unknown;
-          try {
-            parsed = parseJsonTolerant(data);
-          } catch (error) {
-            sink.reject?.((error as Error).message);
-            return;
-          }
-          sink.next(parsed, { id: message.lastEventId || undefined });
-        };
-        for (const name of options.events) es.addEventListener(name, onData);
-        es.addEventListener(options.heartbeatEvent, () => {
-          if (!live()) return;
-          watchdog.kick();
-          sink.alive?.();
-        });
-        es.addEventListener('error', () => {
-          if (!live()) return;
-          restart(es.readyState === CLOSED ? 'the server refused the stream (HTTP error or wrong content type)' : 'the stream was interrupted');
-        });
-        watchdog.start();
-      };
-
-      const restart = (reason: string) => {
-        watchdog.stop();
-        const es = source;
-        source = null;
-        es?.close();
-        if (stopped || retry !== null) return;
-        sink.status('reconnecting', reason);
-        retry = setTimeout(connect, fullJitterDelay(attempt++, options.backoff, random));
-      };
-
-      sink.status('connecting');
-      connect();
-      return () => {
-        stopped = true;
-        if (retry !== null) clearTimeout(retry);
-        watchdog.stop();
-        source?.close();
-        source = null;
-      };
+          const onMessage = (message: EventSourceMessage) => {
+            const name = message.event ?? 'message';
+            if (name === options.heartbeatEvent) {
+              sink.alive?.();
+              return;
+            }
+            if (!options.events.includes(name)) return;
+            if (message.data.length > options.maxMessageBytes) {
+              sink.reject?.(`message of ${message.data.length} characters over the ${options.maxMessageBytes}-byte cap`);
+              return;
+            }
+            let parsed: unknown;
+            try {
+              parsed = parseJsonTolerant(message.data);
+            } catch (error) {
+              sink.reject?.((error as Error).message);
+              return;
+            }
+            sink.next(parsed, { id: lastEventId ?? undefined });
+          };
+          void readStream(fetchFn, url.toString(), headers, options, abort.signal, events, {
+            onEvent: onMessage,
+            onId: (id) => {
+              lastEventId = id === '' ? null : id;
+            },
+            onComment: () => sink.alive?.(),
+            onOversize: (chars) => sink.reject?.(`message of more than ${chars} characters over the ${options.maxMessageBytes}-byte cap`),
+          });
+          return { close: () => abort.abort() };
+        },
+      );
     },
   };
+}
+
+interface StreamCallbacks {
+  onEvent(message: EventSourceMessage): void;
+  onId(id: string): void;
+  onComment(): void;
+  onOversize(chars: number): void;
+}
+
+/** One request: open, check the answer, feed the body to the parser until it ends, fails or is aborted. */
+async function readStream(
+  fetchFn: typeof fetch,
+  url: string,
+  headers: Record<string, string>,
+  options: SseOptions,
+  signal: AbortSignal,
+  events: LinkEvents,
+  callbacks: StreamCallbacks,
+): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetchFn(url, {
+      headers,
+      signal,
+      cache: 'no-store',
+      credentials: options.withCredentials ? 'include' : 'same-origin',
+    });
+  } catch (error) {
+    if (!signal.aborted) events.failed(`the stream could not be reached: ${(error as Error).message}`);
+    return;
+  }
+  const type = response.headers.get('content-type') ?? '';
+  if (!response.ok || !/^text\/event-stream/i.test(type) || !response.body) {
+    await response.body?.cancel().catch(() => undefined);
+    if (signal.aborted) return;
+    const why = !response.ok ? `HTTP ${response.status}` : `content type "${type.slice(0, 60)}", not text/event-stream`;
+    events.failed(`the server refused the stream (${why})`);
+    return;
+  }
+  events.opened();
+  // Room for the field names and an id around a message at the cap.
+  const limit = options.maxMessageBytes + 4096;
+  let oversize = false;
+  const parser = createParser({
+    maxBufferSize: limit,
+    onEvent: callbacks.onEvent,
+    onId: callbacks.onId,
+    onComment: callbacks.onComment,
+    onRetry: (ms) => events.retryAfter(ms),
+    onError: (error: ParseError) => {
+      if (error.type === 'max-buffer-size-exceeded') oversize = true;
+    },
+  });
+  const skipper = new EventSkipper();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal.aborted) return;
+      if (done) break;
+      events.activity();
+      let text = decoder.decode(value, { stream: true });
+      if (skipper.active) {
+        text = skipper.skip(text);
+        if (!text) continue;
+      }
+      parser.feed(text);
+      if (oversize) {
+        // A message over the cap is dropped unread: the parser stops buffering,
+        // the rest of that event is skipped up to its blank line, parsing goes on.
+        oversize = false;
+        parser.reset();
+        callbacks.onOversize(limit);
+        skipper.start();
+      }
+    }
+  } catch (error) {
+    if (!signal.aborted) events.failed(`the stream was interrupted: ${(error as Error).message}`);
+    return;
+  }
+  events.failed('the server ended the stream');
+}
+
+/**
+ * Discards text up to the end of the current event (a blank line: two line
+ * breaks in a row, in any of LF, CR, CRLF), across chunk boundaries.
+ */
+class EventSkipper {
+  active = false;
+  private tail = '';
+
+  start(): void {
+    this.active = true;
+    this.tail = '';
+  }
+
+  /** Returns what follows the end of the skipped event, or '' while still inside it. */
+  skip(chunk: string): string {
+    const text = this.tail + chunk;
+    const end = /(\r\n|\r|\n)(\r\n|\r|\n)/.exec(text);
+    if (!end) {
+      this.tail = text.slice(-3);
+      return '';
+    }
+    this.active = false;
+    this.tail = '';
+    return text.slice(end.index + end[0].length);
+  }
 }
 
 export const sseAdapter: AdapterFactory<SseOptions> = {
   id: 'sse',
   optionsSchema: sseOptions,
   create: (options) => createSseAdapter(options),
+  behaviour: (options) => ({ pollMs: 0, staleAfterMs: staleAfterSilence(options.watchdogMs), channelKey: templateKey(options.url) }),
 };

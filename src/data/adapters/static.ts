@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseCsv } from './csv';
 import { fetchCapped } from './fetch-capped';
 import { parseJsonTolerant } from './json-body';
+import { staleAfterPolls, templateKey } from './behaviour';
 import { fillTemplate, resolveUrl } from './template';
 import { type AdapterFactory, FeedError } from './types';
 
@@ -32,6 +33,7 @@ export type StaticOptions = z.output<typeof staticOptions>;
 export const staticAdapter: AdapterFactory<StaticOptions> = {
   id: 'static',
   optionsSchema: staticOptions,
+  behaviour: (options) => ({ pollMs: options.intervalMs, staleAfterMs: staleAfterPolls(options.intervalMs), channelKey: templateKey(options.url) }),
   create(options) {
     return {
       async load(request, signal) {

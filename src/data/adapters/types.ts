@@ -29,7 +29,31 @@ export interface PushSink {
  */
 export interface Adapter {
   load?(request: DatasetRequest, signal: AbortSignal): Promise<unknown>;
-  subscribe?(request: DatasetRequest, sink: PushSink): () => void;
+  /**
+   * Opens a live feed. `resume.lastEventId` is the cursor of the last event
+   * this channel received on an earlier subscription: the adapter resumes
+   * after it instead of asking for a fresh backfill.
+   */
+  subscribe?(request: DatasetRequest, sink: PushSink, resume?: { lastEventId?: string | undefined }): () => void;
+}
+
+/**
+ * What the data layer needs to know about a dataset's feed, declared by its
+ * adapter from the parsed options — the data layer never guesses from option
+ * names.
+ */
+export interface AdapterBehaviour {
+  /** Pull: refetch period in ms (TanStack Query `refetchInterval`, also while hidden); 0 = no polling. Push: 0. */
+  pollMs: number;
+  /** How long good data counts as current when the dataset sets no `staleAfterMs`. */
+  staleAfterMs: number;
+  /**
+   * Requests with equal keys get the same answer: one query and one saved
+   * snapshot (pull), one live connection and buffer (push). Usually the
+   * filled URL template, so a stream whose URL uses `{region}` gets a new
+   * channel when the region changes and a province-wide one keeps its own.
+   */
+  channelKey(request: DatasetRequest): string;
 }
 
 export interface AdapterFactory<O = unknown> {
@@ -37,6 +61,8 @@ export interface AdapterFactory<O = unknown> {
   /** Validates the `options` object of a dataset bound to this adapter. */
   optionsSchema: z.ZodType<O>;
   create(options: O): Adapter;
+  /** The feed's behaviour (polling, staleness window, channel key), from the parsed options. */
+  behaviour(options: O): AdapterBehaviour;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { getPath } from '../mapping';
-import { backoffOptions, fullJitterDelay, Watchdog } from './backoff';
+import { backoffOptions } from './backoff';
+import { staleAfterSilence, templateKey } from './behaviour';
 import { parseJsonTolerant } from './json-body';
+import { reconnectLoop } from './reconnect';
 import { fillTemplate, resolveUrl } from './template';
 import type { Adapter, AdapterFactory, DatasetRequest, PushSink } from './types';
 
@@ -59,68 +61,22 @@ export function toWebSocketUrl(url: string): URL {
 }
 
 /**
- * WebSocket push feed: reconnects with full-jitter exponential backoff (so a
- * hall of walls does not reconnect in lockstep), never after a normal close
- * (1000), resumes from the last sequence number, and a watchdog reconnects a
- * silent (half-open) socket.
+ * WebSocket push feed on the shared reconnect loop (./reconnect): reconnects
+ * with full-jitter exponential backoff after any abnormal close, never after a
+ * normal close (1000), resumes from the last sequence number, and the watchdog
+ * reconnects a silent (half-open) socket.
  */
 export function createWebSocketAdapter(options: WebSocketOptions, deps: WebSocketDeps = {}): Adapter {
-  const random = deps.random ?? Math.random;
   return {
-    subscribe(request: DatasetRequest, sink: PushSink): () => void {
+    subscribe(request: DatasetRequest, sink: PushSink, resume?: { lastEventId?: string | undefined }): () => void {
       const Ctor = deps.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
       if (!Ctor) {
         sink.status('error', 'WebSocket is not available in this environment');
         return () => undefined;
       }
       const base = toWebSocketUrl(fillTemplate(options.url, request));
-      let socket: WebSocketLike | null = null;
-      let cursor: string | null = null;
-      let attempt = 0;
-      let retry: ReturnType<typeof setTimeout> | null = null;
-      let stopped = false;
+      let cursor: string | null = resume?.lastEventId || null;
       const decoder = new TextDecoder();
-      const watchdog = new Watchdog(options.watchdogMs, () => restart(`no message for ${Math.round(options.watchdogMs / 1000)} s`));
-
-      const connect = () => {
-        retry = null;
-        if (stopped) return;
-        const url = new URL(base);
-        if (cursor !== null) url.searchParams.set(options.resumeParam, cursor);
-        let ws: WebSocketLike;
-        try {
-          ws = new Ctor(url.toString(), options.protocols.length ? options.protocols : undefined);
-        } catch (error) {
-          restart(`cannot open the socket: ${(error as Error).message}`);
-          return;
-        }
-        ws.binaryType = 'arraybuffer';
-        socket = ws;
-        ws.onopen = () => {
-          if (socket !== ws) return;
-          attempt = 0;
-          watchdog.kick();
-          sink.status('open');
-        };
-        ws.onmessage = (event) => {
-          if (socket !== ws) return;
-          watchdog.kick();
-          onMessage(event.data);
-        };
-        ws.onclose = (event) => {
-          if (socket !== ws) return;
-          socket = null;
-          watchdog.stop();
-          if (event.code === 1000) {
-            sink.status('closed', 'the server closed the stream normally (1000)');
-            return;
-          }
-          restart(`closed with code ${event.code}${event.reason ? ` (${event.reason.slice(0, 80)})` : ''}`);
-        };
-        // An error is always followed by close; the close handler reconnects.
-        ws.onerror = () => undefined;
-        watchdog.start();
-      };
 
       const onMessage = (data: unknown) => {
         const size = typeof data === 'string' ? data.length : data instanceof ArrayBuffer ? data.byteLength : 0;
@@ -151,26 +107,36 @@ export function createWebSocketAdapter(options: WebSocketOptions, deps: WebSocke
         sink.next(payload, { id: id === undefined ? undefined : String(id) });
       };
 
-      const restart = (reason: string) => {
-        watchdog.stop();
-        const ws = socket;
-        socket = null;
-        if (ws) closeQuietly(ws, 4000, 'reconnecting');
-        if (stopped || retry !== null) return;
-        sink.status('reconnecting', reason);
-        retry = setTimeout(connect, fullJitterDelay(attempt++, options.backoff, random));
-      };
-
-      sink.status('connecting');
-      connect();
-      return () => {
-        stopped = true;
-        if (retry !== null) clearTimeout(retry);
-        watchdog.stop();
-        const ws = socket;
-        socket = null;
-        if (ws) closeQuietly(ws, 1000, 'unsubscribed');
-      };
+      return reconnectLoop(
+        sink,
+        {
+          watchdogMs: options.watchdogMs,
+          backoff: options.backoff,
+          random: deps.random,
+          silenceReason: `no message for ${Math.round(options.watchdogMs / 1000)} s`,
+        },
+        (events) => {
+          const url = new URL(base);
+          if (cursor !== null) url.searchParams.set(options.resumeParam, cursor);
+          const ws = new Ctor(url.toString(), options.protocols.length ? options.protocols : undefined);
+          ws.binaryType = 'arraybuffer';
+          ws.onopen = () => events.opened();
+          ws.onmessage = (event) => {
+            events.activity();
+            onMessage(event.data);
+          };
+          ws.onclose = (event) => {
+            if (event.code === 1000) events.ended('the server closed the stream normally (1000)');
+            else events.failed(`closed with code ${event.code}${event.reason ? ` (${event.reason.slice(0, 80)})` : ''}`);
+          };
+          // An error is always followed by close; the close handler reconnects.
+          ws.onerror = () => undefined;
+          return {
+            // A silent socket is closed with 4000 before the reconnect; an unsubscribe says goodbye (1000).
+            close: (why) => closeQuietly(ws, why === 'stop' ? 1000 : 4000, why === 'stop' ? 'unsubscribed' : 'reconnecting'),
+          };
+        },
+      );
     },
   };
 }
@@ -188,4 +154,5 @@ export const websocketAdapter: AdapterFactory<WebSocketOptions> = {
   id: 'websocket',
   optionsSchema: websocketOptions,
   create: (options) => createWebSocketAdapter(options),
+  behaviour: (options) => ({ pollMs: 0, staleAfterMs: staleAfterSilence(options.watchdogMs), channelKey: templateKey(options.url) }),
 };

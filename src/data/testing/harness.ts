@@ -1,14 +1,18 @@
 import { environmentManager, QueryClient, QueryObserver, type QueryObserverResult } from '@tanstack/react-query';
 import { type DatasetConfig, datasetSchema } from '../../config/schema';
-import { FeedError } from '../adapters/types';
+import { clock } from '../../lib/clock';
 import type { DatasetRequest } from '../adapters/types';
-import { type DatasetResult, datasetQueryKey, loadDataset, PushChannel, type PushChannelOptions } from '../dataset-source';
-import { deriveFreshness, type Freshness } from '../freshness';
+import { FeedError } from '../adapters/types';
+import { type DatasetResult, datasetBehaviour, PushChannel, type PushChannelOptions, pullQueryOptions } from '../dataset-source';
+import { type Freshness, presentFreshness, type SourceSnapshot } from '../freshness';
 
 /**
- * Non-React harnesses for data-layer tests: the pull path exactly as
- * `useDataset` wires it (TanStack Query + loadDataset + deriveFreshness) and
- * the push path (PushChannel), so tests see what a panel would show.
+ * Non-React harnesses for data-layer tests. They hold no rule of their own:
+ * the pull harness observes the query `pullQueryOptions` builds (what
+ * useDataset hands to TanStack Query), the push harness holds a PushChannel,
+ * and both judge freshness with `presentFreshness` and the dataset's declared
+ * behaviour — the functions useDataset itself calls. `src/data/use-dataset.test.tsx`
+ * tests the hook itself.
  */
 export function makeDataset(adapter: string, contract: string, options: Record<string, unknown>, extra: Record<string, unknown> = {}): DatasetConfig {
   return datasetSchema.parse({ adapter, contract, options, source: { name: 'test' }, ...extra });
@@ -34,12 +38,6 @@ export interface ShownView {
   lastGoodAt: number | null;
 }
 
-function reasonOf(error: unknown): { reason: string | null; kind: string | undefined } {
-  if (!error) return { reason: null, kind: undefined };
-  if (error instanceof FeedError) return { reason: `${error.kind}: ${error.message}`, kind: error.kind };
-  return { reason: String(error), kind: undefined };
-}
-
 export interface PullHarness {
   /** Refetches once and waits for the answer (success or failure). */
   refresh(): Promise<void>;
@@ -48,19 +46,19 @@ export interface PullHarness {
   dispose(): void;
 }
 
-export function pullHarness(dataset: DatasetConfig, request = makeRequest(), options: { refetchIntervalMs?: number; staleAfterMs?: number } = {}): PullHarness {
+/** The pull path of useDataset without React: polling is the adapter's (`intervalMs`), staleness the dataset's. */
+export function pullHarness(dataset: DatasetConfig, request = makeRequest()): PullHarness {
   // Node has no window: without this TanStack Query treats the run as SSR and never polls.
   environmentManager.setIsServer(() => false);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: 'always', gcTime: Number.POSITIVE_INFINITY } } });
   let fetches = 0;
+  const options = pullQueryOptions(dataset, request);
   const observer = new QueryObserver<DatasetResult>(client, {
-    queryKey: datasetQueryKey(request),
-    queryFn: ({ signal }) => {
+    ...options,
+    queryFn: (context) => {
       fetches++;
-      return loadDataset(dataset, request, signal);
+      return options.queryFn(context);
     },
-    refetchInterval: options.refetchIntervalMs ?? false,
-    refetchIntervalInBackground: true,
   });
   let latest: QueryObserverResult<DatasetResult> = observer.getCurrentResult();
   const unsubscribe = observer.subscribe((r) => {
@@ -73,16 +71,8 @@ export function pullHarness(dataset: DatasetConfig, request = makeRequest(), opt
     },
     view() {
       const r = latest;
-      const { reason, kind } = reasonOf(r.isError ? r.error : null);
-      const state = deriveFreshness({
-        hasData: r.data !== undefined,
-        lastGoodAt: r.data?.receivedAt ?? null,
-        failed: r.isError,
-        failureKind: kind,
-        staleAfterMs: options.staleAfterMs ?? 60_000,
-        now: Date.now(),
-      });
-      return { records: r.data?.records, state, reason, kind, lastGoodAt: r.data?.receivedAt ?? null };
+      const source = { records: r.data?.records, lastGoodAt: r.data?.receivedAt ?? null, error: r.isError ? r.error : null, fromSnapshot: false };
+      return shown(source, dataset);
     },
     fetches: () => fetches,
     dispose() {
@@ -90,6 +80,12 @@ export function pullHarness(dataset: DatasetConfig, request = makeRequest(), opt
       client.clear();
     },
   };
+}
+
+function shown(source: SourceSnapshot, dataset: DatasetConfig): ShownView {
+  const { state, reason } = presentFreshness(source, datasetBehaviour(dataset).staleAfterMs, clock.now());
+  const kind = source.error instanceof FeedError ? source.error.kind : undefined;
+  return { records: source.records, state, reason, kind, lastGoodAt: source.lastGoodAt };
 }
 
 export interface PushHarness {
@@ -100,7 +96,7 @@ export interface PushHarness {
   release(): void;
 }
 
-export function pushHarness(dataset: DatasetConfig, request = makeRequest(), options: PushChannelOptions & { staleAfterMs?: number } = {}): PushHarness {
+export function pushHarness(dataset: DatasetConfig, request = makeRequest(), options: PushChannelOptions = {}): PushHarness {
   const channel = new PushChannel(dataset, request, { persistEveryMs: options.persistEveryMs ?? 0 });
   const seen: unknown[] = [];
   const ingest = channel.ingest.bind(channel);
@@ -112,19 +108,7 @@ export function pushHarness(dataset: DatasetConfig, request = makeRequest(), opt
   return {
     channel,
     seen,
-    view() {
-      const s = channel.state();
-      const { reason, kind } = reasonOf(s.error);
-      const state = deriveFreshness({
-        hasData: s.records !== undefined,
-        lastGoodAt: s.lastGoodAt,
-        failed: s.error !== null,
-        failureKind: kind,
-        staleAfterMs: options.staleAfterMs ?? 60_000,
-        now: Date.now(),
-      });
-      return { records: s.records, state, reason, kind, lastGoodAt: s.lastGoodAt };
-    },
+    view: () => shown(channel.state(), dataset),
     release,
   };
 }
