@@ -25,15 +25,54 @@ function productionOnlyAssets(mode: string): Plugin {
   };
 }
 
+/**
+ * Beside Vite's manifest (`.vite/manifest.json`), writes `.vite/chunks.json`:
+ * every JS chunk with the rollup module ids it holds (relative to the root,
+ * `node_modules/…` for packages) and its static/dynamic imports. The size budget
+ * test (scripts/size-budget.test.ts) reads both.
+ */
+function chunkModules(): Plugin {
+  let root = '';
+  const rel = (id: string) => {
+    const clean = id.replace(/^\0/, '').replace(/\?.*$/, '');
+    return clean.startsWith(`${root}/`) ? clean.slice(root.length + 1) : clean;
+  };
+  return {
+    name: 'cockpit:chunk-modules',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    generateBundle(_options, bundle) {
+      const chunks: Record<string, unknown> = {};
+      for (const [file, chunk] of Object.entries(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        chunks[file] = {
+          name: chunk.name,
+          isEntry: chunk.isEntry,
+          isDynamicEntry: chunk.isDynamicEntry,
+          facadeModuleId: chunk.facadeModuleId ? rel(chunk.facadeModuleId) : null,
+          imports: chunk.imports,
+          dynamicImports: chunk.dynamicImports,
+          modules: chunk.moduleIds.map(rel),
+        };
+      }
+      this.emitFile({ type: 'asset', fileName: '.vite/chunks.json', source: `${JSON.stringify(chunks, null, 1)}\n` });
+    },
+  };
+}
+
 // `base: './'` so one build runs from any static server and base path.
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [react(), productionOnlyAssets(mode)],
+  plugins: [react(), productionOnlyAssets(mode), chunkModules()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {
     target: 'es2022',
     sourcemap: false,
+    // The chunk graph (read by scripts/size-budget.test.ts with .vite/chunks.json).
+    manifest: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       output: {
