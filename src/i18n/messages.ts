@@ -1,3 +1,4 @@
+import { analystMessages } from './catalog/analyst';
 import { economyMessages } from './catalog/economy';
 import { emergencyMessages } from './catalog/emergency';
 import { mapMessages } from './catalog/map';
@@ -23,11 +24,20 @@ export const messages = {
   ...sentimentMessages,
   ...tableMessages,
   ...mapMessages,
+  ...analystMessages,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;
 
-type Catalogues = [typeof shellMessages, typeof economyMessages, typeof emergencyMessages, typeof sentimentMessages, typeof tableMessages, typeof mapMessages];
+type Catalogues = [
+  typeof shellMessages,
+  typeof economyMessages,
+  typeof emergencyMessages,
+  typeof sentimentMessages,
+  typeof tableMessages,
+  typeof mapMessages,
+  typeof analystMessages,
+];
 type Shared<A, B> = Extract<keyof A, keyof B>;
 type Overlaps<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? { [I in keyof R]: Shared<H, R[I]> }[number] | Overlaps<R> : never;
 /** `never` unless two catalogue files define the same key; then the assignment below fails and names the key. */

@@ -1,9 +1,10 @@
-import { type CSSProperties, type ReactNode, useEffect, useId } from 'react';
+import { type CSSProperties, type KeyboardEvent, type ReactNode, useEffect, useId } from 'react';
 import { reportDataTime } from '../data/data-time';
 import type { Freshness } from '../data/freshness';
 import type { DatasetView } from '../data/use-dataset';
 import { localize, useLocale, useT } from '../i18n/i18n';
 import { clock } from '../lib/clock';
+import { useView, viewStore } from '../state/view-store';
 import { formatAge, formatDateTime } from '../lib/format';
 import './panel.css';
 
@@ -55,6 +56,18 @@ export function PanelFrame({ panelId, type, title, data, state, empty, emptyText
     if (data) reportDataTime(data.datasetId, data.asOf ?? data.lastGoodAt);
   }, [data]);
   const showBody = hasRecords && resolved !== 'empty';
+  // Analyst mode: every panel opens its detail view (button, or F / Enter on the focused panel).
+  const { mode, focus } = useView((s) => ({ mode: s.mode, focus: s.focus }));
+  const canOpen = mode === 'analyst' && focus !== panelId;
+  const onKeyDown = canOpen
+    ? (e: KeyboardEvent<HTMLElement>) => {
+        if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
+        if (e.key === 'Enter' || e.key === 'f' || e.key === 'F') {
+          e.preventDefault();
+          viewStore().getState().setFocus(panelId);
+        }
+      }
+    : undefined;
   return (
     <section
       className={`panel panel--${type}${className ? ` ${className}` : ''}`}
@@ -62,13 +75,30 @@ export function PanelFrame({ panelId, type, title, data, state, empty, emptyText
       data-panel={panelId}
       data-state={resolved}
       aria-busy={resolved === 'loading'}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a panel is a keyboard stop in analyst mode (F / Enter opens its details)
+      tabIndex={canOpen ? 0 : undefined}
+      onKeyDown={onKeyDown}
     >
       <header className="panel__head">
         <h2 id={titleId} className="panel__title">
           {title}
         </h2>
         <StateBadge state={resolved} data={data} />
-        <div className="panel__actions">{actions}</div>
+        <div className="panel__actions">
+          {actions}
+          {canOpen ? (
+            <button
+              type="button"
+              className="panel__open"
+              data-testid="panel-open"
+              onClick={() => viewStore().getState().setFocus(panelId)}
+              aria-label={t('detail.openHint', { title })}
+              title={t('detail.openHint', { title })}
+            >
+              <span aria-hidden="true">⤢</span>
+            </button>
+          ) : null}
+        </div>
       </header>
       <div className="panel__body">
         {showBody ? children : <Placeholder state={resolved} reason={data?.reason ?? null} emptyText={emptyText} skeleton={skeleton} />}
@@ -77,7 +107,9 @@ export function PanelFrame({ panelId, type, title, data, state, empty, emptyText
       {data ? (
         <footer className="panel__source" title={data.reason ?? undefined}>
           <span className="panel__source-name" title={localize(data.source, locale)}>
-            {t('panel.source')}：{localize(data.source, locale)}
+            {t('panel.source')}
+            {t('punct.colon')}
+            {localize(data.source, locale)}
           </span>
           {data.asOf !== null ? (
             <span>

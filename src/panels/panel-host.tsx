@@ -18,6 +18,17 @@ function componentFor(type: string): ComponentType<AnyPanelProps> {
   return c;
 }
 
+/** A panel's title in a locale: from config, else its type's default. */
+export function panelTitle(config: PanelConfig, locale: Locale): string {
+  const descriptor = panels.get(config.type);
+  return config.title ? localize(config.title, locale) : descriptor.defaultTitle ? localize(descriptor.defaultTitle, locale) : config.id;
+}
+
+/** Options were checked at config load; parsed again here for defaults and types (memoised per config). */
+export function usePanelOptions(config: PanelConfig): unknown {
+  return useMemo(() => panels.get(config.type).optionsSchema.parse(config.options), [config.type, config.options]);
+}
+
 /**
  * Resolves a panel instance to its component and its data: every dataset slot
  * the type declares is read here (in parallel with the component's lazy
@@ -26,9 +37,8 @@ function componentFor(type: string): ComponentType<AnyPanelProps> {
 export function PanelHost({ config }: { config: PanelConfig }) {
   const locale = useLocale();
   const descriptor = panels.get(config.type);
-  const title = config.title ? localize(config.title, locale) : descriptor.defaultTitle ? localize(descriptor.defaultTitle, locale) : config.id;
-  // Options were checked at config load; parse again here for defaults and types.
-  const options = useMemo(() => descriptor.optionsSchema.parse(config.options), [descriptor, config.options]);
+  const title = panelTitle(config, locale);
+  const options = usePanelOptions(config);
   const data = usePanelData(descriptor, config, options);
   const Panel = componentFor(config.type);
   return (

@@ -6,6 +6,7 @@ import { PanelHost } from '../panels/panel-host';
 import { useView } from '../state/view-store';
 import { tracksToCss } from '../layout/tracks';
 import { Artboard, DeskLayout } from './artboard';
+import { DetailView } from './detail-view';
 import { TitleBar } from './title-bar';
 import './screen.css';
 
@@ -17,6 +18,16 @@ export function ScreenView({ screen }: { screen: ScreenConfig }) {
   if (mode === 'analyst') {
     const grid = screen.analystGrid;
     const focused = focus ? screen.panels.find((p) => p.id === focus) : undefined;
+    if (focused) {
+      return (
+        <DeskLayout>
+          <div className="screen screen--analyst" data-screen={screen.id}>
+            <TitleBar screen={screen} />
+            <DetailView screen={screen} config={focused} />
+          </div>
+        </DeskLayout>
+      );
+    }
     const style = (
       grid
         ? {
@@ -31,8 +42,8 @@ export function ScreenView({ screen }: { screen: ScreenConfig }) {
         <div className="screen screen--analyst" data-screen={screen.id}>
           <TitleBar screen={screen} />
           <main className={`screen__grid screen__grid--analyst${grid ? '' : ' screen__grid--auto'}`} style={style}>
-            {(focused ? [focused] : screen.panels).map((p) => (
-              <PanelHost key={p.id} config={focused ? { ...p, area: 'focus' } : p} />
+            {screen.panels.map((p) => (
+              <PanelHost key={p.id} config={p} />
             ))}
           </main>
         </div>

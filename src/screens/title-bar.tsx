@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ScreenConfig } from '../config/schema';
 import { useLatestDataTime } from '../data/data-time';
 import { useRuntime } from '../data/runtime';
-import { localize, useLocale, useT } from '../i18n/i18n';
+import { localize, otherLocale, useLocale, useT } from '../i18n/i18n';
 import { clock, onClockChange } from '../lib/clock';
 import { formatDateTime } from '../lib/format';
 import { type RangePreset, useView, viewStore } from '../state/view-store';
@@ -51,7 +51,9 @@ export function TitleBar({ screen }: { screen: ScreenConfig }) {
             {formatDateTime(now, locale)}
           </div>
           <div className="title-bar__datatime">
-            {t('app.dataTime')}：{dataTime !== null ? formatDateTime(dataTime, locale, false) : '—'}
+            {t('app.dataTime')}
+            {t('punct.colon')}
+            {dataTime !== null ? formatDateTime(dataTime, locale, false) : '—'}
           </div>
         </div>
         <ModeSwitch />
@@ -85,7 +87,7 @@ export function Breadcrumb() {
   const region = useView((s) => s.region);
   const path = regions.path(region);
   return (
-    <nav className="breadcrumb" aria-label={locale === 'en' ? 'Region' : '区域'}>
+    <nav className="breadcrumb" aria-label={t('region.nav')}>
       <ol>
         {path.map((r, i) => (
           <li key={r.code}>
@@ -139,7 +141,7 @@ function ModeSwitch() {
       <button type="button" className="chip" onClick={() => store.setMode(mode === 'analyst' ? 'wall' : 'analyst')}>
         {mode === 'analyst' ? t('app.mode.wall') : t('app.mode.analyst')}
       </button>
-      <button type="button" className="chip" lang={locale === 'en' ? 'zh' : 'en'} onClick={() => store.setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
+      <button type="button" className="chip" lang={otherLocale(locale)} onClick={() => store.setLocale(otherLocale(locale))}>
         {t('app.language')}
       </button>
     </div>

@@ -1,0 +1,160 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { PanelConfig, ScreenConfig } from '../config/schema';
+import { useRuntime } from '../data/runtime';
+import type { DatasetView } from '../data/use-dataset';
+import { localize, type MessageKey, useLocale, useT } from '../i18n/i18n';
+import { formatDateTime } from '../i18n/format-time';
+import { clock } from '../lib/clock';
+import { exportFileName, toCsv } from '../lib/table-export';
+import { DataTableView } from '../panels/data-table-view';
+import { useTableView, usePanelData } from '../panels/panel-data';
+import { PanelHost, panelTitle, usePanelOptions } from '../panels/panel-host';
+import { panels } from '../panels/registry';
+import { resolveRange } from '../state/time-range';
+import { useView, viewStore } from '../state/view-store';
+import './detail-view.css';
+
+/** Saves text as a file through a temporary link (no server round trip, nothing leaves the machine). */
+export function downloadText(text: string, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Analyst mode: one panel taken apart. The chart large, its data table (the
+ * descriptor's `toTable`, the same rows the export writes), where the figures
+ * come from (source, as-of, freshness, quarantined records) and a CSV export
+ * that states region, range and filters. Opened by a panel's maximise button,
+ * F/Enter on a focused panel, or `?panel=`; Esc or the close button closes it.
+ */
+export function DetailView({ screen, config }: { screen: ScreenConfig; config: PanelConfig }) {
+  const t = useT();
+  const locale = useLocale();
+  const { config: app, regions, mocked } = useRuntime();
+  const descriptor = panels.get(config.type);
+  const options = usePanelOptions(config);
+  const data = usePanelData(descriptor, config, options);
+  const tableView = useTableView();
+  const table = useMemo(() => descriptor.toTable(data as never, options, tableView), [descriptor, data, options, tableView]);
+  const { region, range, filters } = useView((s) => ({ region: s.region, range: s.range, filters: s.filters }));
+  const title = panelTitle(config, locale);
+  const [notice, setNotice] = useState<string | null>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), []);
+
+  const views = Object.entries(data).filter(([, v]) => v.bound) as [string, DatasetView<unknown>][];
+  const main = data.main ?? views[0]?.[1];
+  const { from, to } = resolveRange(range, clock.now());
+  const filterText = Object.entries(filters).map(([k, v]) => `${k} = ${v}`);
+  const regionText = `${regions.label(region, locale)}（${region}）`;
+
+  const exportCsv = () => {
+    const now = clock.now();
+    const csv = toCsv(
+      table,
+      {
+        title: `${localize(screen.title, locale)} · ${title}`,
+        source: [...new Set(views.map(([, v]) => localize(v.source, locale)))].join('; '),
+        asOf: main ? (main.asOf ?? main.lastGoodAt) : null,
+        region: regionText,
+        range: `${from} – ${to}`,
+        filters: filterText,
+        demo: mocked || app.demoData ? t('app.demoBadge') : null,
+        exportedAt: now,
+      },
+      locale,
+    );
+    const file = exportFileName(
+      [localize(screen.title, locale), title, regions.label(region, locale), new Date(now + 8 * 3600_000).toISOString().slice(0, 10)],
+      'csv',
+    );
+    downloadText(csv, file, 'text/csv;charset=utf-8');
+    setNotice(t('detail.exported', { file }));
+  };
+
+  return (
+    <div className="detail" role="dialog" aria-modal="true" aria-labelledby="detail-title" data-detail={config.id}>
+      <header className="detail__head">
+        <h2 id="detail-title" className="detail__title">
+          {title}
+        </h2>
+        <div className="detail__actions">
+          <button type="button" className="chip" onClick={exportCsv} data-testid="export-csv">
+            {t('detail.exportCsv')}
+          </button>
+          <button type="button" className="chip" ref={closeRef} onClick={() => viewStore().getState().setFocus(null)} aria-label={t('detail.close')}>
+            ✕
+          </button>
+        </div>
+        <p className="detail__notice" role="status">
+          {notice}
+        </p>
+      </header>
+      <div className="detail__chart">
+        <PanelHost config={config} />
+      </div>
+      <aside className="detail__side">
+        <section aria-labelledby="detail-provenance">
+          <h3 id="detail-provenance">{t('detail.provenance')}</h3>
+          <dl className="detail__facts">
+            <dt>{t('detail.region')}</dt>
+            <dd>{regionText}</dd>
+            <dt>{t('detail.range')}</dt>
+            <dd className="num">
+              {from} – {to}
+            </dd>
+            <dt>{t('detail.filters')}</dt>
+            <dd>{filterText.length ? filterText.join('; ') : t('detail.none')}</dd>
+            {views.map(([slot, v]) => (
+              <Provenance key={slot} view={v} />
+            ))}
+          </dl>
+        </section>
+        <section aria-labelledby="detail-table" className="detail__table">
+          <h3 id="detail-table">
+            {t('detail.table')} <small>{t('detail.rows', { n: table.rows.length })}</small>
+          </h3>
+          <DataTableView table={table} caption={`${title} · ${t('detail.table')}`} />
+        </section>
+      </aside>
+    </div>
+  );
+}
+
+function Provenance({ view }: { view: DatasetView<unknown> }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <dt>{t('detail.source')}</dt>
+      <dd data-dataset={view.datasetId}>
+        {localize(view.source, locale)} <code>{view.datasetId}</code>
+      </dd>
+      <dt>{t('detail.freshness')}</dt>
+      <dd data-freshness={view.state}>
+        {t(`freshness.${view.state}` as MessageKey)}
+        {view.reason ? ` · ${view.reason}` : ''}
+      </dd>
+      {view.asOf !== null ? (
+        <>
+          <dt>{t('detail.asOf')}</dt>
+          <dd className="num">{formatDateTime(view.asOf, locale, false)}</dd>
+        </>
+      ) : null}
+      {view.lastGoodAt !== null ? (
+        <>
+          <dt>{t('detail.received')}</dt>
+          <dd className="num">{formatDateTime(view.lastGoodAt, locale)}</dd>
+        </>
+      ) : null}
+      <dt>{t('detail.quarantined')}</dt>
+      <dd className="num">{view.quarantined}</dd>
+    </>
+  );
+}
