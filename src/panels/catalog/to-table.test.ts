@@ -136,3 +136,16 @@ describe('toTable', () => {
     ]);
   });
 });
+
+describe('stat (the worked example of docs/panels.md)', () => {
+  it('is registered from its descriptor file alone and tabulates its one indicator', () => {
+    const kpis: KpiRecord[] = [
+      { id: 'gdp', name: '地区生产总值', nameEn: 'GDP', region: '410000', period: '2026-09', value: 43825, unit: '亿元', yoy: 4 },
+      { id: 'cpi', name: '居民消费价格', region: '410000', period: '2026-10', value: 100.4, unit: '%', yoy: 0.2 },
+    ];
+    const t = table('stat', { main: view(kpis) }, { indicator: 'gdp' }, en);
+    expect(t.columns.map((c) => `${c.label}|${c.unit ?? ''}`)).toEqual(['Indicator|', 'Period|', 'Value|亿元', 'YoY|%']);
+    expect(t.rows).toEqual([{ indicator: 'GDP', period: '2026-09', value: 43825, yoy: 4 }]);
+    expect(() => panels.get('stat').optionsSchema.parse({})).toThrow();
+  });
+});
