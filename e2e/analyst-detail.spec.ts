@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readSheet } from 'read-excel-file/node';
 import { expect, openCockpit, test } from './fixtures';
 
 /**
@@ -80,6 +81,21 @@ test.describe('analyst detail view', () => {
       // The table shows the value rounded and localised; the file holds the number.
       const shown = Number((rows[i]?.[2] ?? '').replaceAll(',', ''));
       expect(Math.abs(Number(cells[3]) - shown)).toBeLessThan(1);
+    }
+
+    // The same table as a workbook: parsed back, equal to what the page shows; numbers stay numbers.
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('export-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const sheet = await readSheet(readFileSync(await xlsx.path()));
+    expect(sheet[0]?.slice(0, 2)).toEqual(['标题', '经济运行监测 · 分地区排名 (演示数据)']);
+    expect(sheet[8]?.slice(0, 4)).toEqual(['排名', '地区', '地区代码', '数值（亿元）']);
+    const sheetRows = sheet.slice(9).filter((r) => r.some((c) => c !== null));
+    expect(sheetRows).toHaveLength(rows.length);
+    for (const [i, r] of sheetRows.entries()) {
+      expect(String(r[0])).toBe(rows[i]?.[0]);
+      expect(r[1]).toBe(rows[i]?.[1]);
+      expect(typeof r[3]).toBe('number');
+      expect(Math.abs(Number(r[3]) - Number(body[i]?.[3]))).toBeLessThan(1e-9);
     }
   });
 });

@@ -97,17 +97,22 @@ export function csvField(text: string, isText: boolean): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function toCsv(table: DataTable, context: ExportContext, locale: Locale): string {
+/** The lines above the table: what the figures are, for whom and when. Shared by CSV and XLSX. */
+export function exportHeaderBlock(context: ExportContext, locale: Locale): [label: string, value: string][] {
   const L = LABELS[locale];
-  const lines: string[] = [];
-  const meta = (k: string, v: string) => lines.push(`${csvField(k, true)},${csvField(v, true)}`);
-  meta(L.title, context.demo ? `${context.title} (${context.demo})` : context.title);
-  meta(L.source, context.source);
-  meta(L.asOf, context.asOf === null ? '' : isoChinaTime(context.asOf));
-  meta(L.region, context.region);
-  meta(L.range, context.range);
-  meta(L.filters, context.filters.length ? context.filters.join('; ') : L.none);
-  meta(L.exportedAt, isoChinaTime(context.exportedAt));
+  return [
+    [L.title, context.demo ? `${context.title} (${context.demo})` : context.title],
+    [L.source, context.source],
+    [L.asOf, context.asOf === null ? '' : isoChinaTime(context.asOf)],
+    [L.region, context.region],
+    [L.range, context.range],
+    [L.filters, context.filters.length ? context.filters.join('; ') : L.none],
+    [L.exportedAt, isoChinaTime(context.exportedAt)],
+  ];
+}
+
+export function toCsv(table: DataTable, context: ExportContext, locale: Locale): string {
+  const lines = exportHeaderBlock(context, locale).map(([k, v]) => `${csvField(k, true)},${csvField(v, true)}`);
   lines.push('');
   const cols = exportColumns(table, locale);
   lines.push(cols.map((c) => csvField(c.header, true)).join(','));

@@ -5,7 +5,8 @@ import type { DatasetView } from '../data/use-dataset';
 import { localize, type MessageKey, useLocale, useT } from '../i18n/i18n';
 import { formatDateTime } from '../i18n/format-time';
 import { clock } from '../lib/clock';
-import { exportFileName, toCsv } from '../lib/table-export';
+import { type ExportContext, exportFileName, isoChinaTime, toCsv } from '../lib/table-export';
+import { xlsxBlob } from '../lib/xlsx-export';
 import { DataTableView } from '../panels/data-table-view';
 import { useTableView, usePanelData } from '../panels/panel-data';
 import { PanelHost, panelTitle, usePanelOptions } from '../panels/panel-host';
@@ -14,9 +15,9 @@ import { resolveRange } from '../state/time-range';
 import { useView, viewStore } from '../state/view-store';
 import './detail-view.css';
 
-/** Saves text as a file through a temporary link (no server round trip, nothing leaves the machine). */
-export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves a file through a temporary link (no server round trip, nothing leaves the machine). */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -54,28 +55,34 @@ export function DetailView({ screen, config }: { screen: ScreenConfig; config: P
   const filterText = Object.entries(filters).map(([k, v]) => `${k} = ${v}`);
   const regionText = `${regions.label(region, locale)}（${region}）`;
 
+  const exportContext = (): ExportContext => ({
+    title: `${localize(screen.title, locale)} · ${title}`,
+    source: [...new Set(views.map(([, v]) => localize(v.source, locale)))].join('; '),
+    asOf: main ? (main.asOf ?? main.lastGoodAt) : null,
+    region: regionText,
+    range: `${from} – ${to}`,
+    filters: filterText,
+    demo: mocked || app.demoData ? t('app.demoBadge') : null,
+    exportedAt: clock.now(),
+  });
+  const fileName = (context: ExportContext, extension: string) =>
+    exportFileName([localize(screen.title, locale), title, regions.label(region, locale), isoChinaTime(context.exportedAt).slice(0, 10)], extension);
+
   const exportCsv = () => {
-    const now = clock.now();
-    const csv = toCsv(
-      table,
-      {
-        title: `${localize(screen.title, locale)} · ${title}`,
-        source: [...new Set(views.map(([, v]) => localize(v.source, locale)))].join('; '),
-        asOf: main ? (main.asOf ?? main.lastGoodAt) : null,
-        region: regionText,
-        range: `${from} – ${to}`,
-        filters: filterText,
-        demo: mocked || app.demoData ? t('app.demoBadge') : null,
-        exportedAt: now,
-      },
-      locale,
-    );
-    const file = exportFileName(
-      [localize(screen.title, locale), title, regions.label(region, locale), new Date(now + 8 * 3600_000).toISOString().slice(0, 10)],
-      'csv',
-    );
-    downloadText(csv, file, 'text/csv;charset=utf-8');
+    const context = exportContext();
+    const file = fileName(context, 'csv');
+    downloadBlob(new Blob([toCsv(table, context, locale)], { type: 'text/csv;charset=utf-8' }), file);
     setNotice(t('detail.exported', { file }));
+  };
+  const exportXlsx = async () => {
+    const context = exportContext();
+    const file = fileName(context, 'xlsx');
+    try {
+      downloadBlob(await xlsxBlob(table, context, locale, title), file);
+      setNotice(t('detail.exported', { file }));
+    } catch (error) {
+      setNotice(t('detail.exportFailed', { reason: (error as Error).message }));
+    }
   };
 
   return (
@@ -87,6 +94,9 @@ export function DetailView({ screen, config }: { screen: ScreenConfig; config: P
         <div className="detail__actions">
           <button type="button" className="chip" onClick={exportCsv} data-testid="export-csv">
             {t('detail.exportCsv')}
+          </button>
+          <button type="button" className="chip" onClick={() => void exportXlsx()} data-testid="export-xlsx">
+            {t('detail.exportXlsx')}
           </button>
           <button type="button" className="chip" ref={closeRef} onClick={() => viewStore().getState().setFocus(null)} aria-label={t('detail.close')}>
             ✕
