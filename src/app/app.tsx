@@ -37,7 +37,7 @@ function Shell({ runtime }: { runtime: Runtime }) {
   const screen = runtime.config.screens.find((s) => s.id === screenId) ?? runtime.config.screens[0];
   useRotation(runtime.config);
   useEffect(() => {
-    document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
+    document.documentElement.lang = locale;
   }, [locale]);
   useEffect(() => {
     // Esc goes up one drill level (Back does the same through history).

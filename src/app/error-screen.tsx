@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/schema';
-import { type Locale, translate } from '../i18n/i18n';
+import { translate } from '../i18n/i18n';
+import type { Locale } from '../lib/locale';
 
 /** Full-screen, readable error naming each bad config field by its path. Never a blank page. */
 export function ErrorScreen({ error, locale }: { error: unknown; locale: Locale }) {
@@ -11,8 +12,8 @@ export function ErrorScreen({ error, locale }: { error: unknown; locale: Locale 
         <table>
           <thead>
             <tr>
-              <th scope="col">{locale === 'en' ? 'Field' : '字段'}</th>
-              <th scope="col">{locale === 'en' ? 'Problem' : '问题'}</th>
+              <th scope="col">{translate('app.configField', locale)}</th>
+              <th scope="col">{translate('app.configProblem', locale)}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,6 +1,7 @@
 import type { BarSeriesOption, GaugeSeriesOption, LineSeriesOption, PieSeriesOption, TreemapSeriesOption } from 'echarts/charts';
 import type { DataZoomComponentOption, GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
+import type { Locale } from '../lib/locale';
 
 /**
  * The option type of every cockpit chart: exactly the series and components
@@ -20,7 +21,6 @@ export type CockpitOption = ComposeOption<
   | DataZoomComponentOption
 >;
 
-export type Locale = 'zh-CN' | 'en';
 export type ViewMode = 'wall' | 'analyst' | 'demo';
 
 /** What an option builder knows of the view: locale and mode, plus the region in view and how to name regions. */

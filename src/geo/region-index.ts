@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pickName } from '../lib/format';
+import type { Locale } from '../lib/locale';
 
 /**
  * Names, codes and hierarchy of a region pack, without geometry (the map loads
@@ -61,10 +63,10 @@ export class RegionIndex {
   }
 
   /** Localised display name. */
-  label(code: string, locale: 'zh-CN' | 'en', short = false): string {
+  label(code: string, locale: Locale, short = false): string {
     const e = this.byCode.get(code);
     if (!e) return code;
-    return locale === 'en' ? e.nameEn : short ? e.short : e.name;
+    return pickName({ name: short ? e.short : e.name, nameEn: e.nameEn }, locale);
   }
 }
 

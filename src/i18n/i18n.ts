@@ -1,20 +1,19 @@
 import type { LocalizedText } from '../config/schema';
+import type { Locale } from '../lib/locale';
 import { useView } from '../state/view-store';
-import { type MessageKey, messages } from './messages';
+import type { MessageKey } from './messages';
+import { pickText, translate } from './translate';
 
-export type Locale = 'zh-CN' | 'en';
+export type { Locale } from '../lib/locale';
+export { locales } from '../lib/locale';
+export type { MessageKey } from './messages';
+export { hasTerm, levelWithColour, pickName, pickText, otherLocale, term, translate, type Vocabulary } from './translate';
 
-export function translate(key: MessageKey, locale: Locale, vars?: Record<string, string | number>): string {
-  const entry = messages[key];
-  let text: string = locale === 'en' ? entry.en : entry.zh;
-  if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
-  return text;
-}
-
+/** Config text: a plain string (same in both locales) or `{ zh, en }`. */
 export function localize(text: LocalizedText | undefined, locale: Locale): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  return locale === 'en' ? text.en : text.zh;
+  return pickText(text, locale);
 }
 
 export function useLocale(): Locale {

@@ -1,3 +1,4 @@
+import { formatMessages } from '../lib/format';
 import { analystMessages } from './catalog/analyst';
 import { economyMessages } from './catalog/economy';
 import { emergencyMessages } from './catalog/emergency';
@@ -19,6 +20,7 @@ export interface Message {
  */
 export const messages = {
   ...shellMessages,
+  ...formatMessages,
   ...economyMessages,
   ...emergencyMessages,
   ...sentimentMessages,
@@ -31,6 +33,7 @@ export type MessageKey = keyof typeof messages;
 
 type Catalogues = [
   typeof shellMessages,
+  typeof formatMessages,
   typeof economyMessages,
   typeof emergencyMessages,
   typeof sentimentMessages,

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CockpitConfig } from '../config/schema';
-import { localize, useLocale } from '../i18n/i18n';
+import { localize, translate, useLocale } from '../i18n/i18n';
 import { useView, viewStore } from '../state/view-store';
 import './demo-tour.css';
 
@@ -80,7 +80,7 @@ export function DemoTour({ config }: { config: CockpitConfig }) {
         {index + 1} / {steps.length}
       </span>
       <span className="demo-caption__text">{localize(step.caption, locale)}</span>
-      {paused ? <span className="demo-caption__paused">{locale === 'en' ? 'Paused' : '已暂停'}</span> : null}
+      {paused ? <span className="demo-caption__paused">{translate('demo.paused', locale)}</span> : null}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { periodTitle } from '../charts/options/common';
 import type { RegionMetric } from '../data/contracts/index';
 import { useRuntime } from '../data/runtime';
-import { localize, useT } from '../i18n/i18n';
+import { periodTitle } from '../i18n/format-time';
+import { levelWithColour, localize, useT } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { clock } from '../lib/clock';
-import { formatNumber, unitLabel } from '../lib/format';
+import { formatWithUnit } from '../lib/format';
+import type { Locale } from '../lib/locale';
 import { useView } from '../state/view-store';
 import type { AlertListOptions, alertListSlots } from './catalog/economy-options';
 import { indicatorLabel, useIndicatorNames } from './chart-env';
@@ -62,7 +63,7 @@ export default function AlertListPanel({ config, options, title, data: { main: d
             <span className="visually-hidden">{t('alert.count', { n: breaches.length })}</span>
             {LEVELS.map((l, i) =>
               counts[i] ? (
-                <span key={l} aria-hidden="true" className={`alert-count alert-count--${l}`} title={`${t(`alert.level.${l}` as MessageKey)} ${counts[i]}`}>
+                <span key={l} aria-hidden="true" className={`alert-count alert-count--${l}`} title={`${t(`incident.level.${l}`)} ${counts[i]}`}>
                   {counts[i]}
                 </span>
               ) : null,
@@ -92,8 +93,8 @@ export default function AlertListPanel({ config, options, title, data: { main: d
                 data-rule={b.ruleId}
                 data-new={firstSeen.fresh.has(b.key) ? 'true' : undefined}
               >
-                <span className={`alert-badge alert-badge--${b.level}`} title={t(`alert.levelName.${b.level}` as MessageKey)}>
-                  {t(`alert.level.${b.level}` as MessageKey)}
+                <span className={`alert-badge alert-badge--${b.level}`} title={levelWithColour(b.level, locale)}>
+                  {t(`incident.level.${b.level}`)}
                 </span>
                 <div
                   className="alert-item__main"
@@ -101,7 +102,7 @@ export default function AlertListPanel({ config, options, title, data: { main: d
                 >
                   <span className="alert-item__what">
                     <strong>{regions.label(b.code, locale, true)}</strong> {indicatorLabel(names, b.indicator, locale)}
-                    {b.field === 'yoy' ? ` ${t('alert.yoy')}` : ''}
+                    {b.field === 'yoy' ? ` ${t('kpi.yoy')}` : ''}
                   </span>
                   <span className="alert-item__how">
                     <span className="num alert-item__actual">{withUnit(b.actual, b, locale)}</span>
@@ -118,12 +119,9 @@ export default function AlertListPanel({ config, options, title, data: { main: d
   );
 }
 
-function withUnit(n: number, b: Breach, locale: 'zh-CN' | 'en'): string {
-  const digits = Math.abs(n) >= 1000 ? 0 : 1;
-  const sign = b.field === 'yoy' && n > 0 ? '+' : '';
-  if (b.unit === 'pp') return `${sign}${formatNumber(n, locale, 1)}${locale === 'en' ? ' pp' : '个百分点'}`;
-  if (b.unit === '%') return `${sign}${formatNumber(n, locale, 1)}%`;
-  return `${sign}${formatNumber(n, locale, digits)}${b.unit ? ` ${unitLabel(b.unit, locale)}` : ''}`;
+function withUnit(n: number, b: Breach, locale: Locale): string {
+  const digits = b.unit === 'pp' || b.unit === '%' || Math.abs(n) < 1000 ? 1 : 0;
+  return formatWithUnit(n, b.unit ?? '', locale, digits, { signed: b.field === 'yoy' });
 }
 
 interface FirstSeen {

@@ -4,7 +4,9 @@ import type { ChartView } from '../charts/types';
 import type { KpiRecord } from '../data/contracts/index';
 import type { DatasetView } from '../data/use-dataset';
 import { useRuntime } from '../data/runtime';
+import { pickName } from '../i18n/translate';
 import { useLayout } from '../layout/layout';
+import type { Locale } from '../lib/locale';
 import { useView } from '../state/view-store';
 
 /** CSS px per design unit: the artboard scale on a wall (the same `--u` the CSS uses), 1 in analyst mode. */
@@ -48,8 +50,7 @@ export function indicatorNames(records: readonly KpiRecord[] | undefined): Reado
   return new Map((records ?? []).map((r) => [r.id, { name: r.name, nameEn: r.nameEn, unit: r.unit }]));
 }
 
-export function indicatorLabel(names: ReadonlyMap<string, IndicatorName>, id: string, locale: 'zh-CN' | 'en'): string {
+export function indicatorLabel(names: ReadonlyMap<string, IndicatorName>, id: string, locale: Locale): string {
   const n = names.get(id);
-  if (!n) return id;
-  return locale === 'en' ? (n.nameEn ?? n.name) : n.name;
+  return n ? pickName(n, locale) : id;
 }

@@ -4,7 +4,7 @@ import { valueText } from '../charts/options/common';
 import { compositionOption, shares } from '../charts/options/composition';
 import type { RankItem } from '../data/contracts/index';
 import { useT } from '../i18n/i18n';
-import { formatNumber } from '../lib/format';
+import { formatWithUnit } from '../lib/format';
 import type { CompositionOptions, compositionSlots } from './catalog/economy-options';
 import { useChartEnv } from './chart-env';
 import { Tag } from './panel-bits';
@@ -24,7 +24,7 @@ export default function CompositionPanel({ config, options, title, data: { main:
   const units = new Set(parts.map((p) => p.unit ?? ''));
   const unit = units.size === 1 ? [...units][0] : undefined;
   const total = parts.reduce((s, p) => s + p.value, 0);
-  const summary = parts.map((p) => `${p.name} ${formatNumber(p.percent, view.locale, 1)}%`).join('，');
+  const summary = parts.map((p) => `${p.name} ${formatWithUnit(p.percent, '%', view.locale, 1)}`).join(t('punct.listSep'));
   return (
     <PanelFrame
       panelId={config.id}
@@ -42,7 +42,7 @@ export default function CompositionPanel({ config, options, title, data: { main:
         ) : null
       }
     >
-      <Chart option={option} label={`${title}：${summary}`} />
+      <Chart option={option} label={`${title}${t('punct.colon')}${summary}`} />
     </PanelFrame>
   );
 }

@@ -3,7 +3,7 @@ import { Chart } from '../charts/chart';
 import { valueText } from '../charts/options/common';
 import { gaugeOption, gaugeReading } from '../charts/options/gauge';
 import { useT } from '../i18n/i18n';
-import { formatNumber } from '../lib/format';
+import { formatNumber, formatWithUnit } from '../lib/format';
 import type { GaugeOptions, gaugeSlots } from './catalog/economy-options';
 import { useChartEnv } from './chart-env';
 import { PanelFrame } from './panel-frame';
@@ -40,7 +40,10 @@ export default function GaugePanel({ config, options, title, data: { main: data 
     >
       {reading ? (
         <div className="gauge-body">
-          <Chart option={option} label={`${title}：${reading.name}${options.metric === 'progress' ? t('gauge.completion') : ''} ${dialText}`} />
+          <Chart
+            option={option}
+            label={`${title}${t('punct.colon')}${reading.name}${options.metric === 'progress' ? t('gauge.completion') : ''} ${dialText}`}
+          />
           <dl className="gauge-body__facts">
             <div>
               <dt>{reading.target !== null ? `${t('gauge.done')}/${t('gauge.target')}` : t('gauge.done')}</dt>
@@ -58,8 +61,7 @@ export default function GaugePanel({ config, options, title, data: { main: data 
                   <span className={`gauge-body__gap gauge-body__gap--${gap >= 0 ? 'ahead' : 'behind'}`}>
                     <span className="visually-hidden">{gap >= 0 ? t('gauge.ahead') : t('gauge.behind')}</span>
                     {gap >= 0 ? '▲' : '▼'}
-                    {formatNumber(Math.abs(gap), locale, 1)}
-                    {locale === 'en' ? ' pp' : '个百分点'}
+                    {formatWithUnit(Math.abs(gap), 'pp', locale, 1)}
                   </span>
                 </dd>
               </div>

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KpiRecord } from '../data/contracts/index';
 import { useView } from '../state/view-store';
-import { useLocale, useT } from '../i18n/i18n';
-import { formatNumber, formatPercentChange, unitLabel } from '../lib/format';
-import { compactUnit } from './panel-bits';
+import { cumulativePeriod } from '../i18n/format-time';
+import { pickName, useLocale, useT } from '../i18n/i18n';
+import type { Locale } from '../lib/locale';
+import { compactUnit, formatNumber, formatWithUnit, unitLabel } from '../lib/format';
 import type { KpiRowOptions, kpiRowSlots } from './catalog/economy-options';
 import { PanelFrame } from './panel-frame';
 import type { PanelProps } from './types';
@@ -39,7 +40,7 @@ export function KpiCard({ record }: { record: KpiRecord }) {
   const locale = useLocale();
   const t = useT();
   const shown = useCountUp(record.value);
-  const name = locale === 'en' ? (record.nameEn ?? record.name) : record.name;
+  const name = pickName(record, locale);
   // Counts (起, 件, 支…) are whole numbers: no decimals; rates keep one.
   const digits = record.unit === '%' ? 1 : Number.isInteger(record.value ?? 0) || Math.abs(record.value ?? 0) >= 1000 ? 0 : 1;
   const progress = record.target && record.value !== null ? Math.max(0, Math.min(1, record.value / record.target)) : null;
@@ -50,7 +51,7 @@ export function KpiCard({ record }: { record: KpiRecord }) {
   const shortPeriod = formatPeriod(record.period, locale, false);
   return (
     <li className="kpi-card" data-indicator={record.id}>
-      <div className="kpi-card__name" title={`${name}（${period}）`}>
+      <div className="kpi-card__name" title={t('label.paren', { name, detail: period })}>
         {name}
       </div>
       <div className={`kpi-card__value kpi-card__value--${fit}`}>
@@ -98,18 +99,9 @@ export function valueFit(value: string, unit: string): 'l' | 'm' | 's' {
   return width(30) <= 138 ? 'l' : width(26) <= 138 ? 'm' : 's';
 }
 
-/** "1-10月" for a cumulative month, as bureaus publish; "Jan–Oct 2026" in English. */
-export function formatPeriod(period: string, locale: 'zh-CN' | 'en', withYear = true): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(period);
-  if (!m) return period;
-  const month = Number(m[2]);
-  if (locale === 'en') {
-    const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-    const span = month === 1 ? 'Jan' : `Jan–${names[month - 1]}`;
-    return withYear ? `${span} ${m[1]}` : span;
-  }
-  const span = month === 1 ? '1月' : `1-${month}月`;
-  return withYear ? `${m[1]}年${span}` : span;
+/** "2026年1-10月" for a cumulative month, as bureaus publish; "Jan–Oct 2026" in English (see `lib/format`). */
+export function formatPeriod(period: string, locale: Locale, withYear = true): string {
+  return cumulativePeriod(period, locale, withYear);
 }
 
 function Change({ label, value, unit }: { label: string; value: number | null; unit: string }) {
@@ -117,10 +109,10 @@ function Change({ label, value, unit }: { label: string; value: number | null; u
   const dir = value === null ? 'flat' : value > 0 ? 'up' : value < 0 ? 'down' : 'flat';
   const arrow = dir === 'up' ? '▲' : dir === 'down' ? '▼' : '';
   // For a rate (unemployment) the change is in percentage points.
-  const suffix = unit === '%' ? (locale === 'en' ? ' pp' : '个百分点') : '%';
+  const changeUnit = unit === '%' ? 'pp' : '%';
   // The arrow carries the sign on screen; the signed figure is the accessible text.
-  const text = value === null ? '—' : `${formatNumber(Math.abs(value), locale, 1)}${suffix}`;
-  const spoken = value === null ? '—' : `${formatPercentChange(value, locale, 1).replace('%', '')}${suffix}`;
+  const text = value === null ? '—' : formatWithUnit(Math.abs(value), changeUnit, locale, 1);
+  const spoken = value === null ? '—' : formatWithUnit(value, changeUnit, locale, 1, { signed: true });
   return (
     <span className={`kpi-change kpi-change--${dir}`}>
       <span className="kpi-change__label">{label}</span>

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
-import type { Incident, TextItem } from '../data/contracts/index';
+import type { TextItem } from '../data/contracts/index';
 import { useRuntime } from '../data/runtime';
-import { useLocale } from '../i18n/i18n';
+import { levelWithColour, pickName, term, useLocale } from '../i18n/i18n';
 import { clock } from '../lib/clock';
-import { formatAge, formatWithUnit } from '../lib/format';
+import { formatAge, formatDateTime, formatWithUnit } from '../lib/format';
 import { useView } from '../state/view-store';
 import type {
   AlertFeedOptions,
@@ -21,36 +21,6 @@ import type { PanelProps } from './types';
 
 export { inRegion } from './live-model';
 import './live-list.css';
-
-export const SEVERITY_LABEL = {
-  1: { zh: 'Ⅰ级 红色', en: 'I Red' },
-  2: { zh: 'Ⅱ级 橙色', en: 'II Orange' },
-  3: { zh: 'Ⅲ级 黄色', en: 'III Yellow' },
-  4: { zh: 'Ⅳ级 蓝色', en: 'IV Blue' },
-} as const;
-
-export const INCIDENT_TYPE_LABEL: Record<Incident['type'], { zh: string; en: string }> = {
-  fire: { zh: '火灾', en: 'Fire' },
-  flood: { zh: '洪涝', en: 'Flood' },
-  traffic: { zh: '交通', en: 'Traffic' },
-  hazchem: { zh: '危化品', en: 'Hazchem' },
-  mine: { zh: '矿山', en: 'Mine' },
-  geological: { zh: '地质', en: 'Geological' },
-  health: { zh: '公共卫生', en: 'Public health' },
-  other: { zh: '其他', en: 'Other' },
-};
-
-const STATUS_LABEL: Record<string, { zh: string; en: string }> = {
-  reported: { zh: '已接报', en: 'Reported' },
-  dispatched: { zh: '已调度', en: 'Dispatched' },
-  onsite: { zh: '已到场', en: 'On site' },
-  controlled: { zh: '已控制', en: 'Controlled' },
-  closed: { zh: '已办结', en: 'Closed' },
-  new: { zh: '新诉求', en: 'New' },
-  assigned: { zh: '已派单', en: 'Assigned' },
-  handling: { zh: '办理中', en: 'Handling' },
-  replied: { zh: '已回复', en: 'Replied' },
-};
 
 /** Slow auto-scroll for unattended walls; pauses under the pointer. */
 function useAutoScroll(enabled: boolean) {
@@ -104,15 +74,16 @@ export function IncidentList({ config, options, title, data: { main: data } }: P
             className={`live-item live-item--sev${r.severity}${r.severity === 1 && now - r.reportedAt < 10 * 60_000 ? ' live-item--fresh-red' : ''}`}
             data-severity={r.severity}
           >
-            <span className={`sev-chip sev-chip--${r.severity}`}>{SEVERITY_LABEL[r.severity][locale === 'en' ? 'en' : 'zh']}</span>
+            <span className={`sev-chip sev-chip--${r.severity}`}>{levelWithColour(r.severity, locale)}</span>
             <span className="live-item__main">
               <span className="live-item__title">{r.title}</span>
               <span className="live-item__meta">
-                {INCIDENT_TYPE_LABEL[r.type][locale === 'en' ? 'en' : 'zh']} · {regions.label(r.region, locale, true)} ·{' '}
-                {STATUS_LABEL[r.status]?.[locale === 'en' ? 'en' : 'zh']}
+                {term('incident.type', r.type, locale)} · {regions.label(r.region, locale, true)} · {term('incident.status', r.status, locale)}
               </span>
             </span>
-            <span className="live-item__time num">{formatAge(now - r.reportedAt, locale)}</span>
+            <span className="live-item__time num" title={formatDateTime(r.reportedAt, locale, false)}>
+              {formatAge(now - r.reportedAt, locale)}
+            </span>
           </li>
         ))}
       </ol>
@@ -138,15 +109,17 @@ export function AppealTicker({ config, options, title, data: { main: data } }: P
       <ol className="live-list" ref={ref}>
         {items.map((r: TextItem) => (
           <li key={r.id} className="live-item">
-            <span className="appeal-chip">{r.category}</span>
+            <span className="appeal-chip">{term('appeal.category', r.category, locale)}</span>
             <span className="live-item__main">
               {/* Untrusted public text: rendered as a text node, never as HTML. */}
               <span className="live-item__title live-item__title--wrap">{r.text}</span>
               <span className="live-item__meta">
-                {r.channel} · {regions.label(r.region, locale, true)} · {STATUS_LABEL[r.status]?.[locale === 'en' ? 'en' : 'zh']}
+                {term('appeal.channel', r.channel, locale)} · {regions.label(r.region, locale, true)} · {term('appeal.status', r.status, locale)}
               </span>
             </span>
-            <span className="live-item__time num">{formatAge(now - r.receivedAt, locale)}</span>
+            <span className="live-item__time num" title={formatDateTime(r.receivedAt, locale, false)}>
+              {formatAge(now - r.receivedAt, locale)}
+            </span>
           </li>
         ))}
       </ol>
@@ -173,12 +146,14 @@ export function AlertFeed({ config, options, title, data: { main: data } }: Pane
       <ol className="live-list" ref={ref}>
         {items.map((r) => (
           <li key={r.id} className="live-item" data-severity={r.level}>
-            <span className={`sev-chip sev-chip--${r.level}`}>{SEVERITY_LABEL[r.level][locale === 'en' ? 'en' : 'zh']}</span>
+            <span className={`sev-chip sev-chip--${r.level}`}>{levelWithColour(r.level, locale)}</span>
             <span className="live-item__main">
               <span className="live-item__title live-item__title--wrap">{r.message}</span>
               {r.region ? <span className="live-item__meta">{regions.label(r.region, locale, true)}</span> : null}
             </span>
-            <span className="live-item__time num">{formatAge(now - r.at, locale)}</span>
+            <span className="live-item__time num" title={formatDateTime(r.at, locale, false)}>
+              {formatAge(now - r.at, locale)}
+            </span>
           </li>
         ))}
       </ol>
@@ -208,8 +183,8 @@ export function RankList({ config, options, title, data: { main: data } }: Panel
         {items.map((r, i) => (
           <li key={r.key} className="rank-list__item">
             <span className="rank-list__no num">{i + 1}</span>
-            <span className="rank-list__name" title={locale === 'en' ? (r.nameEn ?? r.name) : r.name}>
-              {locale === 'en' ? (r.nameEn ?? r.name) : r.name}
+            <span className="rank-list__name" title={pickName(r, locale)}>
+              {pickName(r, locale)}
             </span>
             <span className="rank-list__bar" aria-hidden="true">
               <span style={{ width: `${max > floor ? (((r.value ?? 0) - floor) / (max - floor)) * 100 : 0}%` }} />

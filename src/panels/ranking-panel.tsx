@@ -71,11 +71,11 @@ export default function RankingPanel({ config, options, title, data: { main: dat
                   aria-current={r.highlighted ? 'true' : undefined}
                   title={t('ranking.drill', { name: r.name })}
                 >
-                  {t('ranking.rank', { n: r.rank })} {r.name} {valueText(r.value, unit === 'pp' ? undefined : unit, view.locale)}
+                  {t('ranking.rank', { n: r.rank })} {r.name} {valueText(r.value, unit, view.locale)}
                 </button>
               ) : (
                 <span>
-                  {t('ranking.rank', { n: r.rank })} {r.name} {valueText(r.value, unit === 'pp' ? undefined : unit, view.locale)}
+                  {t('ranking.rank', { n: r.rank })} {r.name} {valueText(r.value, unit, view.locale)}
                 </span>
               )}
             </li>

@@ -1,5 +1,7 @@
 import type { ProjectRow } from '../data/contracts/index';
 import type { RegionIndex } from '../geo/region-index';
+import { INTL_TAG } from '../lib/format';
+import type { Locale } from '../lib/locale';
 import type { TableColumn } from './catalog/economy-options';
 
 /**
@@ -36,8 +38,8 @@ export function locationCode(code: string, view: string, regions: Pick<RegionInd
   return (path[i + 1] ?? path[path.length - 1])?.code ?? code;
 }
 
-export function sortRows(rows: readonly ProjectRow[], key: TableColumn, dir: SortDir, label: (code: string) => string, locale: 'zh-CN' | 'en'): ProjectRow[] {
-  const collator = new Intl.Collator(locale === 'en' ? 'en' : 'zh-CN');
+export function sortRows(rows: readonly ProjectRow[], key: TableColumn, dir: SortDir, label: (code: string) => string, locale: Locale): ProjectRow[] {
+  const collator = new Intl.Collator(INTL_TAG[locale].collation);
   const value = (r: ProjectRow): number | string | null => {
     switch (key) {
       case 'name':

@@ -1,14 +1,13 @@
 import { type CSSProperties, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProjectRow } from '../data/contracts/index';
 import { useRuntime } from '../data/runtime';
-import { useT } from '../i18n/i18n';
+import { term, useT } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { formatNumber, unitLabel } from '../lib/format';
+import { compactUnit, formatNumber, unitLabel } from '../lib/format';
 import { useView } from '../state/view-store';
 import type { TableColumn, TableOptions, tableSlots } from './catalog/economy-options';
 import { useDesignUnit } from './chart-env';
 import { useAutoScroll } from './auto-scroll';
-import { compactUnit, industryLabel } from './panel-bits';
 import { PanelFrame } from './panel-frame';
 import { completion, locationCode, rowsInRegion, type SortDir, safeHref, sortRows, visibleRange } from './table-model';
 import type { PanelProps } from './types';
@@ -64,7 +63,7 @@ export default function TablePanel({ config, options, title, data: { main: data 
 
   const header = (c: TableColumn) => {
     const name = t(`table.col.${c}` as MessageKey);
-    return NUMERIC.has(c) && c !== 'startYear' ? (locale === 'en' ? `${name} (${compactUnit(unit, locale)})` : `${name}（${unit}）`) : name;
+    return NUMERIC.has(c) && c !== 'startYear' ? t('label.paren', { name, detail: compactUnit(unit, locale) }) : name;
   };
 
   return (
@@ -81,15 +80,15 @@ export default function TablePanel({ config, options, title, data: { main: data 
           <span className="panel__tag ptable__summary">
             {t('table.count', { n: rows.length })} ·{' '}
             <span className="ptable__count--on_track">
-              {t('table.status.on_track')} {counts.on_track}
+              {t('project.status.on_track')} {counts.on_track}
             </span>{' '}
             ·{' '}
             <span className="ptable__count--delayed">
-              {t('table.status.delayed')} {counts.delayed}
+              {t('project.status.delayed')} {counts.delayed}
             </span>{' '}
             ·{' '}
             <span className="ptable__count--stopped">
-              {t('table.status.stopped')} {counts.stopped}
+              {t('project.status.stopped')} {counts.stopped}
             </span>
           </span>
         ) : null
@@ -159,7 +158,7 @@ function Cell({ column, row, location, analyst }: { column: TableColumn; row: Pr
         </td>
       );
     case 'industry': {
-      const industry = industryLabel(row.industry, locale);
+      const industry = term('industry', row.industry, locale);
       return (
         <td className={cls} title={industry}>
           {industry}
@@ -175,7 +174,7 @@ function Cell({ column, row, location, analyst }: { column: TableColumn; row: Pr
     case 'status':
       return (
         <td className={cls}>
-          <span className={`chip chip--${row.status}`}>{t(`table.status.${row.status}`)}</span>
+          <span className={`chip chip--${row.status}`}>{t(`project.status.${row.status}`)}</span>
         </td>
       );
     case 'progress': {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Chart } from '../charts/chart';
-import { periodTitle, valueText } from '../charts/options/common';
+import { valueText } from '../charts/options/common';
+import { periodTitle } from '../i18n/format-time';
 import { trendGroups, trendOption } from '../charts/options/trend';
 import type { SeriesPoint } from '../data/contracts/index';
 import { useT } from '../i18n/i18n';
@@ -24,7 +25,7 @@ export default function TrendPanel({ config, options, title, data: { main: data 
   const last = periods.length - 1;
   const summary = groups
     .map((g) => `${g.name} ${periodTitle(periods[last] ?? '', view.locale)} ${valueText(g.values[last] ?? null, g.unit, view.locale)}`)
-    .join('；');
+    .join(t('punct.clauseSep'));
   return (
     <PanelFrame
       panelId={config.id}
@@ -36,7 +37,7 @@ export default function TrendPanel({ config, options, title, data: { main: data 
       skeleton={options.kind === 'bar' ? 'columns' : 'lines'}
       actions={unit ? <UnitTag unit={unit} /> : null}
     >
-      <Chart option={option} label={`${title}：${summary}`} />
+      <Chart option={option} label={`${title}${t('punct.colon')}${summary}`} />
     </PanelFrame>
   );
 }

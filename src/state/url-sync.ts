@@ -1,4 +1,5 @@
-import type { Locale, Mode, TimeRange, ViewState, ViewStoreApi } from './view-store';
+import type { Locale } from '../lib/locale';
+import type { Mode, TimeRange, ViewState, ViewStoreApi } from './view-store';
 
 /**
  * The view store mirrored in the query string, both ways. Query-based routing
@@ -8,6 +9,9 @@ import type { Locale, Mode, TimeRange, ViewState, ViewStoreApi } from './view-st
  */
 const MODES: readonly Mode[] = ['wall', 'analyst', 'demo'];
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** `lang` in the URL: short and stable ("zh", "en"); "zh-CN" is read too. */
+const LANG_PARAM: Readonly<Record<Locale, string>> = { 'zh-CN': 'zh', en: 'en' };
+const LANG_READ: Readonly<Record<string, Locale>> = { zh: 'zh-CN', 'zh-CN': 'zh-CN', en: 'en' };
 
 export interface UrlDefaults {
   screen: string;
@@ -33,7 +37,7 @@ export function readView(search: string, d: UrlDefaults): ViewState {
     region: region && d.isRegion(region) ? region : d.region,
     range: readRange(q) ?? d.range,
     filters,
-    locale: lang === 'en' ? 'en' : lang === 'zh' || lang === 'zh-CN' ? 'zh-CN' : d.locale,
+    locale: (lang !== null && Object.hasOwn(LANG_READ, lang) ? LANG_READ[lang] : undefined) ?? d.locale,
     focus: q.get('panel'),
   };
 }
@@ -62,7 +66,7 @@ export function writeView(state: ViewState, currentSearch: string): string {
     q.set('from', state.range.from);
     q.set('to', state.range.to);
   }
-  q.set('lang', state.locale === 'en' ? 'en' : 'zh');
+  q.set('lang', LANG_PARAM[state.locale]);
   for (const [k, v] of Object.entries(state.filters)) q.set(`f.${k}`, v);
   if (state.focus) q.set('panel', state.focus);
   else q.delete('panel');

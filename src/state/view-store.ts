@@ -1,9 +1,9 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import type { Locale } from '../lib/locale';
 
 export type Mode = 'wall' | 'analyst' | 'demo';
-export type Locale = 'zh-CN' | 'en';
 export type RangePreset = '12m' | '24m' | 'ytd';
 export type TimeRange = RangePreset | { from: string; to: string };
 

@@ -1,6 +1,8 @@
+import { periodTick, periodTitle } from '../../i18n/format-time';
+import { pickName } from '../../i18n/translate';
 import { formatNumber, formatWithUnit, unitLabel } from '../../lib/format';
+import type { Locale } from '../../lib/locale';
 import type { ChartTheme } from '../theme';
-import type { Locale } from '../types';
 
 /**
  * Text from feeds goes into the canvas only (tooltips use `renderMode:
@@ -39,43 +41,18 @@ export function axisLabelStyle(theme: ChartTheme) {
   return { color: theme.textDim, fontSize: theme.px(14), fontFamily: theme.fontFamily, margin: theme.px(8) };
 }
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /**
- * "2026-10" → "10月" / "Oct"; January shows the year instead ("2026年" /
- * "2026"), so one line of labels still tells the years apart.
+ * Period labels come from the one Intl-based formatter (`i18n/format-time`):
+ * ticks "10月" / "Oct" (January shows the year), days "10/31" / "31 Oct",
+ * hours "14时" / "14:00"; titles "2026年10月" / "Oct 2026".
  */
-export function monthTick(period: string, locale: Locale): string {
-  // Daily and hourly series (emergency, hotline) get day / hour ticks.
-  const hour = /^\d{4}-\d{2}-\d{2}T(\d{2})$/.exec(period);
-  if (hour) return locale === 'en' ? `${hour[1]}:00` : `${Number(hour[1])}时`;
-  const day = /^\d{4}-(\d{2})-(\d{2})$/.exec(period);
-  if (day) return locale === 'en' ? `${Number(day[2])} ${MONTHS_EN[Number(day[1]) - 1] ?? ''}` : `${Number(day[1])}/${Number(day[2])}`;
-  const m = /^(\d{4})-(\d{2})/.exec(period);
-  if (!m) return period;
-  const month = Number(m[2]);
-  if (month === 1) return locale === 'en' ? (m[1] ?? '') : `${m[1]}年`;
-  return locale === 'en' ? (MONTHS_EN[month - 1] ?? String(month)) : `${month}月`;
-}
+export const monthTick = periodTick;
+export { periodTitle };
 
 /** Axis tick numbers: no decimals for zero or big values, one for small ones. */
 export function tickText(v: number, locale: Locale, maxDigits: number): string {
   if (v === 0) return '0';
   return formatNumber(v, locale, Math.abs(v) >= 100 ? 0 : Math.min(maxDigits, 1));
-}
-
-/** "2026-10" → "2026年10月" / "Oct 2026"; quarters and years as given. */
-export function periodTitle(period: string, locale: Locale): string {
-  const d = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}))?$/.exec(period);
-  if (d) {
-    const [, y, mo, da, h] = d;
-    const time = h ? (locale === 'en' ? ` ${h}:00` : ` ${Number(h)}时`) : '';
-    return locale === 'en' ? `${Number(da)} ${MONTHS_EN[Number(mo) - 1] ?? ''} ${y}${time}` : `${y}年${Number(mo)}月${Number(da)}日${time}`;
-  }
-  const m = /^(\d{4})-(\d{2})$/.exec(period);
-  if (!m) return period;
-  const month = Number(m[2]);
-  return locale === 'en' ? `${MONTHS_EN[month - 1] ?? String(month)} ${m[1]}` : `${m[1]}年${month}月`;
 }
 
 /** A value with its unit for tooltips and labels (gaps as an em dash). */
@@ -96,5 +73,6 @@ export function digitsFor(values: readonly (number | null)[]): number {
 
 /** The localised name of a record that carries `name`/`nameEn`. */
 export function nameOf(r: { name?: string | undefined; nameEn?: string | undefined }, fallback: string, locale: Locale): string {
-  return plain(locale === 'en' ? (r.nameEn ?? r.name ?? fallback) : (r.name ?? fallback));
+  const name = r.name ?? fallback;
+  return plain(pickName({ name, nameEn: r.nameEn ?? name }, locale));
 }

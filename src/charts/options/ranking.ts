@@ -1,4 +1,5 @@
 import type { RegionMetric } from '../../data/contracts/index';
+import { translate } from '../../i18n/translate';
 import { formatNumber } from '../../lib/format';
 import type { ChartTheme } from '../theme';
 import type { ChartView, CockpitOption } from '../types';
@@ -127,7 +128,8 @@ export function rankingOption(records: readonly RegionMetric[], spec: RankingSpe
     },
     interval: 0,
     hideOverlap: !horizontal,
-    rotate: !horizontal && locale === 'en' ? 35 : 0,
+    // Names longer than a few hanzi (English names) tilt under vertical bars rather than drop out.
+    rotate: !horizontal && Math.max(0, ...rows.map((r) => r.name.length)) > 5 ? 35 : 0,
   };
   const category = {
     type: 'category' as const,
@@ -156,8 +158,7 @@ export function rankingOption(records: readonly RegionMetric[], spec: RankingSpe
         const p = raw as { dataIndex?: number };
         const row = rows[p.dataIndex ?? -1];
         if (!row) return '';
-        const label = locale === 'en' ? `No. ${row.rank}` : `第 ${row.rank} 名`;
-        return `${row.name}  ${label}\n${valueText(row.value, unit === 'pp' ? undefined : unit, locale, digits)}${unit === 'pp' ? (locale === 'en' ? ' pp' : ' 个百分点') : ''}`;
+        return `${row.name}  ${translate('ranking.rank', locale, { n: row.rank })}\n${valueText(row.value, unit, locale, digits)}`;
       },
     },
     xAxis: horizontal ? value : category,

@@ -1,5 +1,6 @@
 import type { SeriesPoint } from '../../data/contracts/index';
-import { formatNumber, formatPercentChange } from '../../lib/format';
+import { translate } from '../../i18n/translate';
+import { formatPercentChange, formatWithUnit } from '../../lib/format';
 import type { ChartTheme } from '../theme';
 import type { ChartView, CockpitOption } from '../types';
 import { axisLabelStyle, digitsFor, legendBase, monthTick, nameOf, periodTitle, tickText, tooltipBase, valueText } from './common';
@@ -24,15 +25,6 @@ interface Group {
   prior: (number | null)[];
   target: (number | null)[];
 }
-
-const SUFFIX = {
-  current: { 'zh-CN': '本期', en: 'Current' },
-  priorAlone: { 'zh-CN': '上年同期', en: 'Prior year' },
-  prior: { 'zh-CN': '（上年同期）', en: ' (prior year)' },
-  target: { 'zh-CN': '目标', en: 'Target' },
-  yoy: { 'zh-CN': '同比', en: 'YoY' },
-  pp: { 'zh-CN': '个百分点', en: 'pp' },
-} as const;
 
 function uniqueInOrder(items: readonly string[]): string[] {
   return [...new Set(items)];
@@ -98,7 +90,7 @@ export function trendOption(records: readonly SeriesPoint[], spec: TrendSpec, vi
     const color = SEVERITY_SERIES[g.id] ? theme.severity[SEVERITY_SERIES[g.id] as 1 | 2 | 3 | 4] : (theme.palette[i % theme.palette.length] ?? theme.accent);
     const constantTarget = spec.showTarget ? constantOf(g.target) : null;
     const hasTarget = spec.showTarget && g.target.some((v) => v !== null);
-    const name = single ? SUFFIX.current[locale] : g.name;
+    const name = single ? translate('trend.current', locale) : g.name;
     legend.push(name);
     // Several constant targets: each in its series' colour, labels alternating ends so they never overlap.
     const markColor = single ? theme.target : color;
@@ -115,7 +107,7 @@ export function trendOption(records: readonly SeriesPoint[], spec: TrendSpec, vi
               backgroundColor: 'rgba(6, 22, 48, 0.78)',
               padding: [theme.px(1), theme.px(4)],
               borderRadius: theme.px(2),
-              formatter: () => `${SUFFIX.target[locale]} ${valueText(constantTarget, g.unit, locale, isRate ? 1 : digits)}`,
+              formatter: () => `${translate('gauge.target', locale)} ${valueText(constantTarget, g.unit, locale, isRate ? 1 : digits)}`,
             },
             data: [{ yAxis: constantTarget }],
           }
@@ -175,7 +167,7 @@ export function trendOption(records: readonly SeriesPoint[], spec: TrendSpec, vi
       });
     }
     if (spec.showPrior && g.prior.some((v) => v !== null)) {
-      const priorName = single ? SUFFIX.priorAlone[locale] : `${g.name}${SUFFIX.prior[locale]}`;
+      const priorName = single ? translate('trend.prior', locale) : translate('trend.priorOf', locale, { name: g.name });
       legend.push(priorName);
       series.push({
         id: `prior:${g.id}`,
@@ -188,7 +180,7 @@ export function trendOption(records: readonly SeriesPoint[], spec: TrendSpec, vi
       });
     }
     if (hasTarget && constantTarget === null) {
-      const targetName = single ? SUFFIX.target[locale] : `${g.name} ${SUFFIX.target[locale]}`;
+      const targetName = single ? translate('gauge.target', locale) : translate('trend.targetOf', locale, { name: g.name });
       legend.push(targetName);
       series.push({
         id: `target:${g.id}`,
@@ -223,14 +215,14 @@ export function trendOption(records: readonly SeriesPoint[], spec: TrendSpec, vi
         const lines = [periodTitle(periods[i] ?? '', locale)];
         for (const p of params) {
           const v = typeof p.value === 'number' ? p.value : null;
-          let line = `${typeof p.marker === 'string' ? p.marker : ''}${p.seriesName ?? ''}：${valueText(v, unit, locale, isRate ? 1 : digits)}`;
+          let line = `${typeof p.marker === 'string' ? p.marker : ''}${p.seriesName ?? ''}${translate('punct.colon', locale)}${valueText(v, unit, locale, isRate ? 1 : digits)}`;
           const id = p.seriesId ?? '';
           if (id.startsWith('value:')) {
             const g = groups.find((x) => `value:${x.id}` === id);
             const prior = g?.prior[i] ?? null;
             if (v !== null && prior !== null && prior !== 0) {
-              const change = isRate ? `${formatNumber(v - prior, locale, 1)} ${SUFFIX.pp[locale]}` : formatPercentChange((v / prior - 1) * 100, locale, 1);
-              line += `  ${SUFFIX.yoy[locale]} ${change}`;
+              const change = isRate ? formatWithUnit(v - prior, 'pp', locale, 1, { signed: true }) : formatPercentChange((v / prior - 1) * 100, locale, 1);
+              line += `  ${translate('kpi.yoy', locale)} ${change}`;
             }
           }
           lines.push(line);
