@@ -1,14 +1,54 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { type RegionLike, RegionTable } from '../mocks/generators/regions.ts';
 import { expect } from './fixtures';
 
-/** The demo's seeded generators, to compute what the screen must show. */
-export const regions = JSON.parse(readFileSync(new URL('../public/regions/henan.index.json', import.meta.url), 'utf8')) as RegionLike[];
-export const table = new RegionTable(regions);
-export const SEED = 'henan-demo';
-/** The pinned clock (fixtures.DEMO_NOW) is 2026-11-20: the last published month is 2026-10. */
+/**
+ * Expected values in the economy specs are fixed numbers written in the tests
+ * (read off the demo once and checked by hand against the indicator
+ * definitions, as noted at each) or computed from the region pack and the page
+ * itself — never by the mock generators, so a generator bug fails a test.
+ */
+interface RegionEntry {
+  code: string;
+  name: string;
+  short: string;
+  parent: string | null;
+  level: 'province' | 'city' | 'county';
+}
+/** The region pack's index (the data the app is given, not code under test). */
+export const regions = JSON.parse(readFileSync(new URL('../public/regions/henan.index.json', import.meta.url), 'utf8')) as RegionEntry[];
+export const childrenOf = (code: string): RegionEntry[] => regions.filter((r) => r.parent === code);
+/** The pinned clock (fixtures.DEMO_NOW) is 2026-11-20: the last published month is 2026-10 (GDP: the quarter to 2026-09). */
 export const MONTH = '2026-10';
+
+/**
+ * Headline KPIs of the demo (seed `henan-demo`) at the pinned clock, as the
+ * cards' `data-value` must carry them. Checked by hand: GDP is the Q1–Q3
+ * cumulative figure, ≈ 61 500 亿元 × (Jan–Sep seasonal weights 8.54 / 12) ≈
+ * 43 800 for the province; 洛阳's share of the province (5 482 / 60 740 ≈ 9 %)
+ * gives ≈ 4 000; 栾川 is one of 洛阳's 14 counties, a small mountain one.
+ * Rates are percentages near the configured levels (unemployment ≈ 5.2 %).
+ */
+export const KPI = {
+  /** 河南省 */
+  '410000': { gdp: 43825 },
+  /** 洛阳市: every headline indicator. */
+  '410300': {
+    gdp: 4042,
+    industry: 6.5,
+    fai: 6.7,
+    retail: 2032,
+    unemployment: 5.3,
+    budget: 342,
+    tax: 220.4,
+    loans: 9199,
+    deposits: 11490,
+    electricity: 332.6,
+    freight: 19764,
+  },
+  /** 栾川县 */
+  '410324': { gdp: 134.3 },
+} as const;
 
 export const SCREENSHOTS = 'test-results/screenshots';
 

@@ -19,6 +19,8 @@ export function layers() {
 
 /** The table's "may import" cell of one layer: rooms by name, single files by path, type-only rooms marked. */
 export function mayImport(layer) {
+  const others = layers().filter((l) => l.name !== layer.name && l.name !== 'main');
+  if (others.every((l) => layer.may.includes(l.name)) && !layer.paths && !layer.types) return 'everything in `src/` (not `mocks/`)';
   const value = [
     ...layer.may,
     ...(layer.paths ?? []).map(
