@@ -2,12 +2,13 @@ import { HttpResponse, http } from 'msw';
 import type { MockContext } from './handlers.ts';
 import { RegionTable } from './generators/regions.ts';
 import { liveRoutes } from './server/routes.ts';
-import { type BucketStream, cursorAt, eventsAfter, recentEvents, type StreamEvent, streamFor } from './server/streams.ts';
+import { type BucketStream, cursorAt, type EventFilter, eventsAfter, recentEvents, regionEventFilter, type StreamEvent, streamFor } from './server/streams.ts';
 
 /**
  * MSW handlers for the emergency and public-sentiment feeds: the JSON
  * endpoints of `mocks/server/routes.ts` and SSE streams at `*\/stream/<name>`
- * (incidents, appeals, bench), the same data the feed server serves.
+ * (incidents, appeals, bench), the same data the feed server serves;
+ * `?region=` keeps only the events inside that region, as the feed server does.
  *
  * The streams are plain `http.get` handlers answering with a streamed
  * text/event-stream body rather than msw's `sse()` helper: when the page
@@ -42,9 +43,11 @@ export function createLiveHandlers(ctx: MockContext) {
       const rate = Number(url.searchParams.get('rate') ?? 100);
       const stream = streamOf(String(params.name), Number.isFinite(rate) ? rate : 100);
       if (!stream) return HttpResponse.json({ error: 'unknown stream' }, { status: 404 });
+      const area = regionEventFilter(live.regions, ROOT_REGION, url.searchParams.get('region'));
+      if (!area) return HttpResponse.json({ error: 'unknown region' }, { status: 404 });
       const resume = request.headers.get('last-event-id') ?? url.searchParams.get('lastEventId');
       const backfill = Number(url.searchParams.get('backfill') ?? 50);
-      return new HttpResponse(sseBody(stream, ctx.now, resume, Number.isFinite(backfill) ? backfill : 50), {
+      return new HttpResponse(sseBody(stream, ctx.now, resume, Number.isFinite(backfill) ? backfill : 50, area.accept), {
         headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache' },
       });
     }),
@@ -52,6 +55,9 @@ export function createLiveHandlers(ctx: MockContext) {
 }
 
 const encoder = new TextEncoder();
+
+/** The province: `region=410000` (or none) streams every event. */
+const ROOT_REGION = '410000';
 
 export function sseFrame(e: StreamEvent): string {
   return `id: ${e.seq}\ndata: ${JSON.stringify(e.data)}\n\n`;
@@ -63,6 +69,7 @@ function sseBody(
   now: () => number,
   resume: string | null,
   backfill: number,
+  accept: EventFilter | undefined,
   tickMs = 250,
   heartbeatMs = 10_000,
 ): ReadableStream<Uint8Array> {
@@ -71,7 +78,8 @@ function sseBody(
     start(controller) {
       const t = now();
       const resumeSeq = resume !== null && /^\d+$/.test(resume) ? Number(resume) : null;
-      const first = resumeSeq !== null ? eventsAfter(stream, resumeSeq, t, 5000) : recentEvents(stream, t, Math.max(0, Math.min(1000, backfill)));
+      const first =
+        resumeSeq !== null ? eventsAfter(stream, resumeSeq, t, 5000, 48, accept) : recentEvents(stream, t, Math.max(0, Math.min(1000, backfill)), 48, accept);
       let cursor = resumeSeq ?? cursorAt(stream, t);
       let lastBeat = Date.now();
       const send = (events: StreamEvent[]) => {
@@ -83,7 +91,7 @@ function sseBody(
       send(first);
       timer = setInterval(() => {
         try {
-          send(eventsAfter(stream, cursor, now(), 5000));
+          send(eventsAfter(stream, cursor, now(), 5000, 48, accept));
           if (Date.now() - lastBeat >= heartbeatMs) {
             lastBeat = Date.now();
             controller.enqueue(encoder.encode(`event: heartbeat\ndata: ${now()}\n\n`));

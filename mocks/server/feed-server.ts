@@ -10,8 +10,10 @@
  *   /api/emergency/…, /api/sentiment/…      see mocks/server/routes.ts and docs/data-contracts.md
  *   /files/economy-kpis.json | .csv         the province KPIs as a static file (static adapter)
  *   /stream/<incidents|appeals|bench>       SSE; `id:` = seq; Last-Event-ID header or ?lastEventId= resumes;
- *                                           ?backfill=n on a fresh connection; ?rate= for bench
- *   /ws/<incidents|appeals|bench>           WebSocket; ?since=seq resumes; {"type":"event","seq","data"} / {"type":"heartbeat"}
+ *                                           ?backfill=n on a fresh connection; ?rate= for bench;
+ *                                           ?region=<code> only events inside that region (empty or 410000: all)
+ *   /ws/<incidents|appeals|bench>           WebSocket; ?since=seq resumes; ?region= as for SSE; {"type":"event","seq","data"} / {"type":"heartbeat"}
+ *   GET /__feeds/connections[?stream=]      every stream connection: region asked for, resume cursor, event ids sent (DELETE clears)
  *   POST /__faults {"route"?, …faults}      inject faults (see faults.ts); DELETE /__faults[?route=] clears; GET lists
  *   GET /__health
  *
@@ -27,7 +29,7 @@ import { kpiRecords } from '../generators/economy.ts';
 import { type RegionLike, RegionTable } from '../generators/regions.ts';
 import { driftRecord, type Faults, FaultTable, parseFaults, stringifyWithNaN } from './faults.ts';
 import { type LiveContext, liveRoutes } from './routes.ts';
-import { type BucketStream, cursorAt, eventsAfter, recentEvents, type StreamEvent, streamFor } from './streams.ts';
+import { type BucketStream, cursorAt, type EventFilter, eventsAfter, recentEvents, regionEventFilter, type StreamEvent, streamFor } from './streams.ts';
 
 export interface FeedServerOptions {
   /** 0 picks a free port. Default: FEEDS_PORT or 8787. */
@@ -53,9 +55,40 @@ export interface FeedServer {
   clearFaults(route?: string): void;
   /** Counters for tests and the bench. */
   stats(): { connections: number; sseClients: number; wsClients: number; eventsSent: number };
+  /** The stream connections seen (newest last), as `GET /__feeds/connections` lists them. */
+  connections(stream?: string): StreamConnection[];
 }
 
+/** One stream connection as the server saw it: what was asked for and which events it was sent. */
+export interface StreamConnection {
+  id: number;
+  transport: 'sse' | 'ws';
+  /** Stream name: incidents, appeals, bench. */
+  stream: string;
+  /** Path and query as requested. */
+  url: string;
+  /** The `region=` asked for ('' when none: every region). */
+  region: string;
+  /** The resume cursor the client sent (Last-Event-ID, ?lastEventId=, ?since=), or null for a fresh connection. */
+  resumedFrom: string | null;
+  openedAt: number;
+  closedAt: number | null;
+  /** Event ids (`id:` / `seq`) sent on this connection, in order — duplicates included if a fault sent any. */
+  eventIds: string[];
+  /** The records' own ids, in the same order (malformed frames have none). */
+  recordIds: string[];
+  /** True when the id lists hit their cap (MAX_LOGGED_IDS). */
+  truncated: boolean;
+}
+
+/** Connections kept in the log, and ids kept per connection. */
+const MAX_LOGGED_CONNECTIONS = 500;
+const MAX_LOGGED_IDS = 50_000;
+
 const LOOPBACK_ORIGIN = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
+
+/** The province: `region=410000` (or none) streams every event. */
+const ROOT_REGION = '410000';
 
 /** Last complete month in China Standard Time (as mocks/handlers.ts). */
 function lastPublishedMonth(now: number): string {
@@ -74,6 +107,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 interface StreamClient {
   route: string;
+  /** Only events this accepts are sent (the `region=` of the connection). */
+  accept?: EventFilter | undefined;
   /** Events delivered on this connection (for disconnectAfter). */
   sent: number;
   /** Went silent (half-open): it never speaks again, even after the fault clears; the client must reconnect. */
@@ -106,10 +141,11 @@ class Hub {
       this.head = cursorAt(this.stream, now);
       this.ring = [];
     }
+    const accept = client.accept;
     let replay: StreamEvent[];
-    if (cursor === null) replay = recentEvents(this.stream, now, backfill).filter((e) => e.seq <= this.head);
-    else if (this.ring.length && (this.ring[0] as StreamEvent).seq <= cursor + 1) replay = this.ring.filter((e) => e.seq > cursor);
-    else replay = eventsAfter(this.stream, cursor, now, 20_000).filter((e) => e.seq <= this.head);
+    if (cursor === null) replay = recentEvents(this.stream, now, backfill, 48, accept).filter((e) => e.seq <= this.head);
+    else if (this.ring.length && (this.ring[0] as StreamEvent).seq <= cursor + 1) replay = this.ring.filter((e) => e.seq > cursor && (!accept || accept(e)));
+    else replay = eventsAfter(this.stream, cursor, now, 20_000, 48, accept).filter((e) => e.seq <= this.head);
     this.clients.add(client);
     if (replay.length) client.deliver(replay);
   }
@@ -125,13 +161,16 @@ class Hub {
     this.head = (events[events.length - 1] as StreamEvent).seq;
     this.ring.push(...events);
     if (this.ring.length > this.ringSize * 2) this.ring = this.ring.slice(-this.ringSize);
-    for (const c of [...this.clients]) c.deliver(events);
+    for (const c of [...this.clients]) {
+      const mine = c.accept ? events.filter(c.accept) : events;
+      if (mine.length) c.deliver(mine);
+    }
     return events.length;
   }
 }
 
 /** Applies stream faults to one batch (order, duplicates, drift, malformed). */
-function faultyBatch(events: readonly StreamEvent[], faults: Faults): { seq: number; text: string }[] {
+function faultyBatch(events: readonly StreamEvent[], faults: Faults): { seq: number; text: string; recordId: string | null }[] {
   let list = events.map((e) => ({ seq: e.seq, data: faults.drift ? driftRecord(e.data, faults.drift) : e.data }));
   if (faults.outOfOrder) {
     const swapped = list.slice();
@@ -140,7 +179,11 @@ function faultyBatch(events: readonly StreamEvent[], faults: Faults): { seq: num
     list = swapped;
   }
   if (faults.duplicates) list = list.flatMap((e) => [e, e]);
-  return list.map((e) => ({ seq: e.seq, text: faults.malformed && e.seq % 5 === 0 ? `{"id":"${e.seq}", broken` : stringifyWithNaN(e.data) }));
+  return list.map((e) => {
+    const broken = faults.malformed === true && e.seq % 5 === 0;
+    const id = (e.data as { id?: unknown } | null)?.id;
+    return { seq: e.seq, text: broken ? `{"id":"${e.seq}", broken` : stringifyWithNaN(e.data), recordId: !broken && typeof id === 'string' ? id : null };
+  });
 }
 
 export async function startFeedServer(options: FeedServerOptions = {}): Promise<FeedServer> {
@@ -158,6 +201,40 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
   const sockets = new Set<Socket>();
   let eventsSent = 0;
   let sseClients = 0;
+  const log: StreamConnection[] = [];
+  let connectionIds = 0;
+
+  /** Opens a log entry for a new stream connection (the oldest entries are dropped past the cap). */
+  const logConnection = (transport: 'sse' | 'ws', stream: string, url: URL, region: string, resumedFrom: string | null): StreamConnection => {
+    const entry: StreamConnection = {
+      id: ++connectionIds,
+      transport,
+      stream,
+      url: `${url.pathname}${url.search}`,
+      region,
+      resumedFrom,
+      openedAt: Date.now(),
+      closedAt: null,
+      eventIds: [],
+      recordIds: [],
+      truncated: false,
+    };
+    log.push(entry);
+    if (log.length > MAX_LOGGED_CONNECTIONS) log.splice(0, log.length - MAX_LOGGED_CONNECTIONS);
+    return entry;
+  };
+  const logSent = (entry: StreamConnection, batch: readonly { seq: number; recordId: string | null }[]) => {
+    for (const e of batch) {
+      if (entry.eventIds.length >= MAX_LOGGED_IDS) {
+        entry.truncated = true;
+        return;
+      }
+      entry.eventIds.push(String(e.seq));
+      if (e.recordId !== null) entry.recordIds.push(e.recordId);
+    }
+  };
+  /** `?region=` of a stream request as a filter; null (→ 404) for an unknown code. */
+  const regionOf = (url: URL) => regionEventFilter(regions, ROOT_REGION, url.searchParams.get('region'));
 
   const hubFor = (name: string, rate: number | undefined): Hub | null => {
     const key = name === 'bench' ? `bench|${rate ?? 100}` : name;
@@ -221,6 +298,14 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
       return;
     }
     if (path === '/__health') return json(res, 200, { ok: true, seed, now: now() });
+    if (path === '/__feeds/connections') {
+      if (req.method === 'DELETE') {
+        log.length = 0;
+        return json(res, 200, { connections: [] });
+      }
+      const stream = url.searchParams.get('stream');
+      return json(res, 200, { connections: log.filter((c) => !stream || c.stream === stream) });
+    }
     if (path === '/__faults') {
       if (req.method === 'GET') return json(res, 200, faults.toJSON());
       if (req.method === 'DELETE') {
@@ -336,6 +421,8 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
       if (res.destroyed || req.destroyed) return;
     }
     if (f.status) return json(res, f.status, { error: `injected HTTP ${f.status}` });
+    const area = regionOf(url);
+    if (!area) return json(res, 404, { error: 'unknown region' });
     const header = req.headers['last-event-id'];
     const resume = (typeof header === 'string' ? header : null) ?? url.searchParams.get('lastEventId');
     const cursor = resume !== null && /^\d+$/.test(resume.trim()) ? Number(resume) : null;
@@ -348,8 +435,10 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
     });
     res.write('retry: 2000\n\n');
     const route = url.pathname;
+    const entry = logConnection('sse', name, url, area.region, resume);
     const client: StreamClient = {
       route,
+      accept: area.accept,
       sent: 0,
       deliver(events) {
         const fx = faults.for(route);
@@ -360,6 +449,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
         const cut = limit !== undefined && client.sent + batch.length >= limit;
         if (cut) batch = batch.slice(0, Math.max(0, (limit as number) - client.sent));
         const frames = batch.map((e) => `id: ${e.seq}\ndata: ${e.text}\n\n`).join('');
+        logSent(entry, batch);
         client.sent += batch.length;
         eventsSent += batch.length;
         if (cut) {
@@ -381,6 +471,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
     sseClients++;
     res.on('close', () => {
       sseClients--;
+      entry.closedAt = Date.now();
       hub.leave(client);
     });
     hub.join(client, cursor, backfill, now());
@@ -403,6 +494,8 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
     const hub = hubFor(match[1] as string, Number.isFinite(rate) ? rate : 100);
     if (!hub) return refuse(404, 'Not Found');
     if (f.status) return refuse(f.status, 'Injected');
+    const area = regionOf(url);
+    if (!area) return refuse(404, 'Not Found');
     const accept = () =>
       wss.handleUpgrade(req, socket, head, (ws) => {
         wsClients.add(ws);
@@ -410,8 +503,10 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
         const cursor = since !== null && /^\d+$/.test(since) ? Number(since) : null;
         const backfill = Math.max(0, Math.min(1000, Number(url.searchParams.get('backfill') ?? 50) || 0));
         const route = url.pathname;
+        const entry = logConnection('ws', match[1] as string, url, area.region, since);
         const client: StreamClient = {
           route,
+          accept: area.accept,
           sent: 0,
           deliver(events) {
             const fx = faults.for(route);
@@ -422,6 +517,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
             const cut = limit !== undefined && client.sent + batch.length >= limit;
             if (cut) batch = batch.slice(0, Math.max(0, (limit as number) - client.sent));
             const frames = batch.map((e) => (e.text.endsWith('broken') ? e.text : `{"type":"event","seq":${e.seq},"data":${e.text}}`));
+            logSent(entry, batch);
             client.sent += batch.length;
             eventsSent += batch.length;
             if (cut) {
@@ -442,6 +538,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
         };
         ws.on('close', () => {
           wsClients.delete(ws);
+          entry.closedAt = Date.now();
           hub.leave(client);
         });
         ws.on('error', () => undefined);
@@ -495,6 +592,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
       faults.clear(route);
     },
     stats: () => ({ connections: sockets.size, sseClients, wsClients: wsClients.size, eventsSent }),
+    connections: (stream) => log.filter((c) => !stream || c.stream === stream).map((c) => ({ ...c, eventIds: [...c.eventIds], recordIds: [...c.recordIds] })),
   };
 }
 

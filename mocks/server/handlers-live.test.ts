@@ -38,4 +38,19 @@ describe('MSW live handlers', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     expect(first).toContain(`id: ${ids[2]}`);
   });
+
+  it("honour region= on a stream like the feed server: only that city's appeals", async () => {
+    const regions: string[] = [];
+    const adapter = createSseAdapter(sseOptions.parse({ url: 'http://cockpit.test/stream/appeals?region={region}&backfill=20' }));
+    const stop = adapter.subscribe?.(
+      { datasetId: 'appeals', region: '410300', from: '', to: '', filters: {} },
+      { next: (raw) => regions.push((raw as { region: string }).region), status: () => undefined },
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    stop?.();
+    expect(regions.length).toBeGreaterThan(0);
+    // Luoyang's counties are 4103xx (GB/T 2260).
+    for (const r of regions) expect(r).toMatch(/^4103\d\d$/);
+    expect((await fetch('http://cockpit.test/stream/appeals?region=999999')).status).toBe(404);
+  });
 });

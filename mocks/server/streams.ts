@@ -1,6 +1,6 @@
 import { createRng, pick } from '../../src/lib/random.ts';
 import { INCIDENT_STREAM_BUCKET_MS, INCIDENT_STREAM_SLOT, incidentStreamBucket, isoCst, pickCounty, type RegionSource } from '../generators/emergency.ts';
-import { APPEAL_STREAM_BUCKET_MS, APPEAL_STREAM_SLOT, appealStreamBucket, CATEGORIES, CHANNELS } from '../generators/sentiment.ts';
+import { APPEAL_STREAM_BUCKET_MS, APPEAL_STREAM_SLOT, appealStreamBucket, CATEGORIES, CHANNELS, regionFilter } from '../generators/sentiment.ts';
 
 /**
  * Event streams as pure functions of (seed, time), shared by the MSW `sse`
@@ -49,8 +49,11 @@ export function cursorAt(stream: BucketStream, t: number): number {
   return b * stream.slot + n - 1;
 }
 
-/** Events with seq > cursor and time ≤ until, oldest first, at most `limit` (and at most `maxBuckets` back). */
-export function eventsAfter(stream: BucketStream, cursor: number, until: number, limit = 10_000, maxBuckets = 48): StreamEvent[] {
+/** Accepts an event (e.g. one inside the region a client asked for). */
+export type EventFilter = (event: StreamEvent) => boolean;
+
+/** Events with seq > cursor and time ≤ until that pass `accept`, oldest first, at most `limit` (and at most `maxBuckets` back). */
+export function eventsAfter(stream: BucketStream, cursor: number, until: number, limit = 10_000, maxBuckets = 48, accept?: EventFilter): StreamEvent[] {
   const out: StreamEvent[] = [];
   const last = Math.floor(until / stream.bucketMs);
   let b = Math.max(Math.floor((cursor + 1) / stream.slot), last - maxBuckets);
@@ -58,6 +61,7 @@ export function eventsAfter(stream: BucketStream, cursor: number, until: number,
     for (const e of stream.bucket(b)) {
       if (e.seq <= cursor) continue;
       if (e.time > until) break;
+      if (accept && !accept(e)) continue;
       out.push(e);
       if (out.length >= limit) break;
     }
@@ -65,8 +69,8 @@ export function eventsAfter(stream: BucketStream, cursor: number, until: number,
   return out;
 }
 
-/** The last `n` events at or before `until` (looking back at most `maxBuckets`), oldest first. */
-export function recentEvents(stream: BucketStream, until: number, n: number, maxBuckets = 48): StreamEvent[] {
+/** The last `n` events at or before `until` that pass `accept` (looking back at most `maxBuckets`), oldest first. */
+export function recentEvents(stream: BucketStream, until: number, n: number, maxBuckets = 48, accept?: EventFilter): StreamEvent[] {
   if (n <= 0) return [];
   const out: StreamEvent[] = [];
   const last = Math.floor(until / stream.bucketMs);
@@ -74,7 +78,7 @@ export function recentEvents(stream: BucketStream, until: number, n: number, max
     const events = stream.bucket(b);
     for (let i = events.length - 1; i >= 0 && out.length < n; i--) {
       const e = events[i] as StreamEvent;
-      if (e.time <= until) out.push(e);
+      if (e.time <= until && (!accept || accept(e))) out.push(e);
     }
   }
   return out.reverse();
@@ -149,4 +153,23 @@ export function streamFor(name: string, regions: RegionSource, seed: string, rat
   if (name === 'appeals') return appealStream(regions, seed);
   if (name === 'bench') return benchStream(regions, seed, rate ?? 100);
   return null;
+}
+
+/**
+ * The `region=` of a stream URL as an event filter: only events whose record
+ * lies inside that region (a city keeps its counties; the root or an empty
+ * value keeps everything). Null for a code the region table does not know.
+ */
+export function regionEventFilter(regions: RegionSource, root: string, region: string | null): { region: string; accept: EventFilter | undefined } | null {
+  const code = region ?? '';
+  if (code === '' || code === root) return { region: code, accept: undefined };
+  if (!regions.get(code)) return null;
+  const inside = regionFilter(regions, code);
+  return {
+    region: code,
+    accept: (e) => {
+      const r = (e.data as { region?: unknown } | null)?.region;
+      return typeof r === 'string' && inside(r);
+    },
+  };
 }

@@ -203,6 +203,8 @@ export class PushChannel {
   private counters = { messages: 0, ingested: 0 };
   /** Cursor of the last event received (sent back as `resume.lastEventId` on the next subscription). */
   private cursor: string | undefined;
+  /** Subscriptions opened so far (the current one's number gates its sink). */
+  private subscriptions = 0;
   /** When the last holder let go (for evicting idle channels). */
   releasedAt = 0;
   /** Messages in a row that yielded no valid record (drift detector). */
@@ -320,19 +322,26 @@ export class PushChannel {
       this.update({ error: this.transportError, status: 'error' });
       return;
     }
+    // Calls from an earlier subscription (an adapter that reports after its unsubscribe) are ignored.
+    const subscription = ++this.subscriptions;
+    const live = () => subscription === this.subscriptions;
     this.unsubscribe = adapter.subscribe(
       this.request,
       {
         next: (raw, meta) => {
+          if (!live()) return;
           if (meta?.id) this.cursor = meta.id;
           this.ingest(raw);
         },
-        status: (status, reason) => this.onStatus(status, reason),
+        status: (status, reason) => {
+          if (live()) this.onStatus(status, reason);
+        },
         // A heartbeat proves the connection, not the data: it does not clear a drift error.
         alive: () => {
-          if (!this.driftError && !this.current.fromSnapshot) this.update({ lastGoodAt: clock.now() });
+          if (live() && !this.driftError && !this.current.fromSnapshot) this.update({ lastGoodAt: clock.now() });
         },
         reject: (reason) => {
+          if (!live()) return;
           this.counters.messages++;
           this.update({ quarantined: this.current.quarantined + 1 });
           this.noteBad(reason);
@@ -359,6 +368,7 @@ export class PushChannel {
   }
 
   private stop(): void {
+    this.subscriptions++;
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.persistTimer !== null) {

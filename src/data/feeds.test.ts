@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import type { Faults } from '../../mocks/server/faults.ts';
-import { type FeedServer, startFeedServer } from '../../mocks/server/feed-server.ts';
+import { type FeedServer, type StreamConnection, startFeedServer } from '../../mocks/server/feed-server.ts';
 import { BAD_RUN } from './dataset-source';
 import { makeDataset, makeRequest, type PullHarness, type PushHarness, pullHarness, pushHarness, waitFor } from './testing/harness';
 
@@ -250,6 +250,45 @@ describe('sse adapter (push) against the feed server', () => {
     await waitFor(() => incidents.seen.length >= 10, 5000, 'incident backfill');
     expect(incidents.channel.state().quarantined).toBe(0);
     incidents.release();
+  });
+});
+
+describe('a stream whose URL has {region}', () => {
+  beforeEach(async () => {
+    await fetch(`${base()}/__feeds/connections`, { method: 'DELETE' });
+  });
+  const appeals = () => makeDataset('sse', 'text-item', { url: `${base()}/stream/appeals?region={region}&backfill=40`, ...fastPush });
+  const recordIds = (h: PushHarness) => h.seen.map((r) => (r as { id: string }).id);
+
+  it("gets only the city's appeals, and the server logs the region asked for and exactly the events it sent", async () => {
+    const h = pushHarness(appeals(), makeRequest('appeals', { region: '410300' }));
+    await waitFor(() => h.seen.length > 0, 5000, 'Luoyang backfill');
+    // Luoyang's counties are 4103xx (GB/T 2260), an oracle independent of the server's region table.
+    for (const r of h.seen as { region: string }[]) expect(r.region).toMatch(/^4103\d\d$/);
+    const log = async () => ((await (await fetch(`${base()}/__feeds/connections?stream=appeals`)).json()) as { connections: StreamConnection[] }).connections;
+    const [connection] = await log();
+    expect(connection).toMatchObject({ transport: 'sse', stream: 'appeals', region: '410300', resumedFrom: null });
+    await new Promise((r) => setTimeout(r, 200));
+    h.release();
+    const [closed] = await log();
+    expect(closed?.recordIds).toEqual(recordIds(h));
+    expect(new Set(closed?.eventIds).size).toBe(closed?.eventIds.length);
+  });
+
+  it('serves every region for 410000 or an empty region, refuses an unknown code', async () => {
+    const all = pushHarness(appeals(), makeRequest('appeals', { region: '410000' }));
+    await waitFor(() => all.seen.length >= 40, 5000, 'province backfill');
+    const cities = new Set((all.seen as { region: string }[]).map((r) => r.region.slice(0, 4)));
+    expect(cities.size).toBeGreaterThan(3);
+    all.release();
+    for (const [region, status] of [
+      ['', 200],
+      ['999999', 404],
+    ] as const) {
+      const res = await fetch(`${base()}/stream/appeals?region=${region}`);
+      expect(res.status, `region=${region}`).toBe(status);
+      await res.body?.cancel();
+    }
   });
 });
 

@@ -85,6 +85,13 @@ class ScriptedServer {
 
 const request = { datasetId: 'd', region: '410300', from: '', to: '', filters: {} };
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+async function until(condition: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await tick(5);
+  }
+}
 
 function subscribeSse(server: ScriptedServer, options: Record<string, unknown>, resume?: { lastEventId?: string }) {
   const statuses: [PushStatus, string | undefined][] = [];
@@ -124,17 +131,16 @@ describe('sse adapter (fetch streaming, scripted server)', () => {
     expect(s.rejected).toHaveLength(1);
     server.answer = { status: 503, type: 'application/json' };
     first.cut();
-    await tick(40);
+    const reasons = () => s.statuses.map((x) => x[1]).filter(Boolean);
     // The refused attempt (HTTP 503) is retried too, as a browser's EventSource would not.
-    const reasons = s.statuses.map((x) => x[1]).filter(Boolean);
-    expect(reasons[0]).toMatch(/interrupted/);
-    expect(reasons[1]).toMatch(/refused the stream \(HTTP 503\)/);
+    await until(() => reasons().length >= 3, 'two failed attempts');
+    expect(reasons()[0]).toMatch(/interrupted/);
+    expect(reasons()[1]).toMatch(/refused the stream \(HTTP 503\)/);
     server.answer = { status: 200, type: 'text/event-stream' };
-    await tick(40);
+    await until(() => s.statuses.at(-1)?.[0] === 'open', 'reopened');
     const resumed = server.last();
     const count = server.connections.length;
     expect(count).toBeGreaterThanOrEqual(3);
-    expect(s.statuses.at(-1)?.[0]).toBe('open');
     expect(resumed.headers.get('last-event-id')).toBe('42');
     expect(resumed.url).toBe('http://x/stream/appeals?region=410300&lastEventId=42');
     expect(resumed.headers.get('authorization')).toBe('Bearer t0k');
@@ -147,10 +153,9 @@ describe('sse adapter (fetch streaming, scripted server)', () => {
     const server = new ScriptedServer();
     server.answer = { status: 200, type: 'text/plain' };
     const s = subscribeSse(server, { url: 'http://x/s' });
-    await tick(5);
-    expect(s.statuses.at(-1)).toEqual(['reconnecting', expect.stringMatching(/refused the stream \(content type "text\/plain"/)]);
-    await tick(40);
-    expect(server.connections.length).toBeGreaterThanOrEqual(2);
+    await until(() => s.statuses.length >= 2, 'the refusal');
+    expect(s.statuses[1]).toEqual(['reconnecting', expect.stringMatching(/refused the stream \(content type "text\/plain"/)]);
+    await until(() => server.connections.length >= 2, 'a retry');
     s.stop();
   });
 
