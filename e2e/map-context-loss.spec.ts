@@ -12,9 +12,8 @@ test.describe('map WebGL context loss', () => {
   test('recovers with layers and data after loseContext / restoreContext', async ({ page }) => {
     const panel = await openMap(page);
     const map = panel.locator('.map-canvas');
-    const layers = await map.getAttribute('data-deck-layers');
-    expect(layers).toMatch(/choropleth/);
-    expect(layers).toMatch(/points/);
+    await expect(map).toHaveAttribute('data-map-layers', 'choropleth arcs points');
+    const layers = await map.getAttribute('data-map-layers');
     const generation = Number(await map.getAttribute('data-map-generation'));
     await page.evaluate(() => {
       (window as unknown as { __pageId: number }).__pageId = 42;
@@ -37,7 +36,9 @@ test.describe('map WebGL context loss', () => {
     await expect(panel.getByText('地图渲染中断，正在恢复…')).toHaveCount(0);
     // Same page (no reload), same layers, data drawn again.
     expect(await page.evaluate(() => (window as unknown as { __pageId?: number }).__pageId)).toBe(42);
-    await expect(map).toHaveAttribute('data-deck-layers', layers ?? '');
+    await expect(map).toHaveAttribute('data-map-layers', layers ?? '');
+    await expect(map).toHaveAttribute('data-native-layers', 'choropleth');
+    await expect(map).toHaveAttribute('data-deck-layers', 'arcs points');
     await expect(panel.locator('.map-label[data-code="410100"] .map-label__sub')).not.toBeEmpty();
     await expectMapDrawn(page, panel);
 

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { MAP_READY_MS, clickCanvasBelowLabel, clickRegionLabel, expectMapDrawn, openMap } from './map-helpers';
+import { MAP_READY_MS, canvasBelowLabel, clickCanvasBelowLabel, clickRegionLabel, expectMapDrawn, openMap, watchDeckRequests } from './map-helpers';
 
 /**
  * A leader looks at the province map (network cut off but loopback: the
@@ -10,12 +10,18 @@ test.describe('map drill-down', () => {
   test.describe.configure({ timeout: 300_000 });
 
   test('renders offline with Chinese labels, drills into 洛阳 and back', async ({ page }) => {
+    const deck = watchDeckRequests(page);
     const panel = await openMap(page);
     const body = panel.locator('.map-panel__body');
     await expect(panel.locator('.map-labels')).toContainText('郑州');
     await expect(panel.locator('.map-labels')).toContainText('洛阳');
     await expect(panel.locator('.map-label[data-code="410100"]')).toBeVisible();
-    await expect(panel.locator('.map-canvas')).toHaveAttribute('data-deck-layers', /choropleth/);
+    // The choropleth is a MapLibre fill; arcs and points come with deck.gl, loaded because they need it.
+    const map = panel.locator('.map-canvas');
+    await expect(map).toHaveAttribute('data-native-layers', 'choropleth');
+    await expect(map).toHaveAttribute('data-deck-layers', 'arcs points');
+    await expect(map).toHaveAttribute('data-map-layers', 'choropleth arcs points');
+    expect(deck.length).toBeGreaterThan(0);
     await expectMapDrawn(page, panel);
     // Labels are legible from 5 m: at least 16 design pixels.
     const size = await panel.locator('.map-label[data-code="410300"] .map-label__name').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
@@ -36,6 +42,25 @@ test.describe('map drill-down', () => {
     await expect(body).toHaveAttribute('data-level', 'city', { timeout: 30_000 });
     await expect(page.locator('.breadcrumb [aria-current="location"]')).toHaveText('河南省');
     await expect(panel.locator('.map-label[data-code="410100"]')).toBeVisible();
+  });
+
+  test('a choropleth-only map is drawn by MapLibre alone: deck.gl is never downloaded', async ({ page }) => {
+    const deck = watchDeckRequests(page);
+    const panel = await openMap(page, { screen: 'plain' }, 'plain-map');
+    const map = panel.locator('.map-canvas');
+    await expect(map).toHaveAttribute('data-map-layers', 'choropleth');
+    await expect(map).toHaveAttribute('data-deck', 'none');
+    await expect(panel.locator('.map-label[data-code="410300"] .map-label__sub')).not.toBeEmpty();
+    await expectMapDrawn(page, panel);
+    await expect(panel.getByTestId('map-legend')).toContainText('地区生产总值');
+    // Hovering a region still names it with its value (MapLibre reports the pointer, no deck.gl picking).
+    const { x, y } = await canvasBelowLabel(page, panel, '410300');
+    await page.mouse.move(x, y);
+    const tooltip = panel.getByRole('tooltip');
+    await expect(tooltip).toContainText('洛阳市');
+    await expect(tooltip).toContainText('地区生产总值');
+    await expect(tooltip).toContainText('亿元');
+    expect(deck).toEqual([]);
   });
 
   test('follows the region when it changes elsewhere (breadcrumb, Esc)', async ({ page }) => {

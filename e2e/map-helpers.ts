@@ -6,7 +6,7 @@ export const MAP_READY_MS = 120_000;
 
 export const MAP_CONFIG = 'config.e2e-map.json';
 
-/** `region-map` (choropleth, arcs, points) on screen `map`; `plain-map` (choropleth only) on screen `plain`. */
+/** `region-map` (choropleth, arcs, points) on screen `map`; `plain-map` (choropleth only: no deck.gl) on screen `plain`. */
 export function mapPanel(page: Page, id = 'region-map'): Locator {
   return page.locator(`[data-panel="${id}"]`);
 }
@@ -82,11 +82,10 @@ export async function clickRegionLabel(page: Page, panel: Locator, code: string)
 }
 
 /**
- * Clicks the map canvas itself just below a region's label (inside the region
- * for the regions used here), exercising MapLibre's pointer mapping under the
- * artboard's CSS scale rather than the label's DOM click.
+ * A point of the map canvas itself just below a region's label (inside the
+ * region for the regions used here), checked to be the canvas and not a label.
  */
-export async function clickCanvasBelowLabel(page: Page, panel: Locator, code: string): Promise<void> {
+export async function canvasBelowLabel(page: Page, panel: Locator, code: string): Promise<{ x: number; y: number }> {
   const label = panel.locator(`.map-label[data-code="${code}"]`);
   await expect(label).toBeVisible();
   const box = await label.boundingBox();
@@ -95,5 +94,21 @@ export async function clickCanvasBelowLabel(page: Page, panel: Locator, code: st
   const y = box.y + box.height + Math.max(6, box.height * 0.4);
   const hit = await page.evaluate(([px, py]) => document.elementFromPoint(px ?? 0, py ?? 0)?.className ?? '', [x, y]);
   expect(String(hit)).toContain('maplibregl-canvas');
+  return { x, y };
+}
+
+/** Clicks the canvas below a region's label, exercising MapLibre's pointer mapping at the wall's scale. */
+export async function clickCanvasBelowLabel(page: Page, panel: Locator, code: string): Promise<void> {
+  const { x, y } = await canvasBelowLabel(page, panel, code);
   await page.mouse.click(x, y);
+}
+
+/** Requests for deck.gl's code (its lazy chunk in a build, its modules on a dev server). */
+export function watchDeckRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/\/assets\/deckgl-[^/]*\.js$/.test(path) || path.includes('/@deck.gl/')) seen.push(path);
+  });
+  return seen;
 }

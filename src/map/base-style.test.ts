@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { type FocusIndex, LAYER, buildBaseStyle, focusOf, focusStyle, regionsInView } from './base-style';
+import { type FocusIndex, LAYER, buildBaseStyle, focusOf, focusStyle, regionSource, regionsInView } from './base-style';
 import { regionGeoFromTopology } from './geo';
 
 const topo = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/regions/henan.topo.json'), 'utf8')) as Topology;
@@ -46,10 +46,30 @@ describe('base style', () => {
     expect(text).not.toMatch(/https?:|glyphs|sprite/);
     expect(style.layers.some((l) => l.type === 'symbol')).toBe(false);
     expect(style.layers.map((l) => l.id)).toContain(LAYER.cityBorder);
-    // The deck.gl choropleth goes under the borders: they come after the fills.
     const ids = style.layers.map((l) => l.id);
     expect(ids.indexOf(LAYER.cityFill)).toBeLessThan(ids.indexOf(LAYER.cityBorder));
     expect(ids.indexOf(LAYER.cityBorder)).toBeLessThan(ids.indexOf(LAYER.focusLine));
+  });
+
+  it('puts native data layers (the choropleth fill) over the base fills and under the borders', () => {
+    const fill = { id: 'choropleth', type: 'fill', source: 'cities', paint: { 'fill-color': '#123456' } } as const;
+    const ids = buildBaseStyle(geo, undefined, focusOf(index, '410000'), 1, [fill]).layers.map((l) => l.id);
+    expect(ids.indexOf(LAYER.countyFill)).toBeLessThan(ids.indexOf('choropleth'));
+    expect(ids.indexOf('choropleth')).toBe(ids.indexOf(LAYER.cityBorder) - 1);
+  });
+
+  it('sizes lines in design units (u = CSS px per design pixel)', () => {
+    const width = (u: number, id: string) =>
+      ((buildBaseStyle(geo, undefined, focusOf(index, '410300'), u).layers.find((l) => l.id === id)?.paint ?? {}) as Record<string, unknown>)['line-width'];
+    expect(width(1, LAYER.focusLine)).toBe(2);
+    expect(width(2, LAYER.focusLine)).toBe(4);
+    expect(width(2, LAYER.cityBorder)).toBe(2);
+    expect(focusStyle(focusOf(index, '410300'), false, 2).paint[LAYER.focusGlowWide]).toEqual({ 'line-width': 44, 'line-blur': 32 });
+  });
+
+  it('finds the regions in view in the style: all cities, or the counties of one city', () => {
+    expect(regionSource(focusOf(index, '410000'))).toEqual({ source: 'cities', filter: null });
+    expect(regionSource(focusOf(index, '410324'))).toEqual({ source: 'counties', filter: ['==', ['get', 'parent'], '410300'] });
   });
 
   it('adds an XYZ raster base map under the boundaries', () => {

@@ -1,6 +1,6 @@
 import type { FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { RegionFeature, RegionGeo } from './geo';
-import type { BaseMapSpec } from './layer-specs';
+import type { BaseMapSpec } from './base-map';
 
 /**
  * The map's style, built in code: no style URL, sprite, glyphs or tiles, so it
@@ -16,7 +16,7 @@ export const LAYER = {
   focusShadow: 'focus-shadow',
   cityFill: 'city-fill',
   countyFill: 'county-fill',
-  /** deck.gl area layers (choropleth) are inserted before this one. */
+  /** Native area layers (the choropleth's fill) are inserted before this one: borders stay on top. */
   cityBorder: 'city-border',
   countyBorder: 'county-border',
   selectedFill: 'selected-fill',
@@ -91,8 +91,8 @@ export interface FocusUpdate {
   paint: Record<string, Record<string, unknown>>;
 }
 
-/** Filter and paint changes that show a focus (pure; applied with setFilter / setPaintProperty). */
-export function focusStyle(focus: MapFocus, hasBaseMap: boolean): FocusUpdate {
+/** Filter and paint changes that show a focus (pure; applied with setFilter / setPaintProperty). `u`: CSS px per design unit. */
+export function focusStyle(focus: MapFocus, hasBaseMap: boolean, u = 1): FocusUpdate {
   const atCounties = focus.level === 'county';
   const fillOpacity = hasBaseMap ? 0.35 : 0.92;
   return {
@@ -102,7 +102,15 @@ export function focusStyle(focus: MapFocus, hasBaseMap: boolean): FocusUpdate {
     },
     paint: {
       [LAYER.cityFill]: { 'fill-color': atCounties ? COLOR.fillDim : COLOR.fill, 'fill-opacity': atCounties ? fillOpacity * 0.85 : fillOpacity },
-      [LAYER.cityBorder]: { 'line-opacity': atCounties ? 0.35 : 0.6, 'line-width': atCounties ? 1 : 1.3 },
+      [LAYER.cityBorder]: { 'line-opacity': atCounties ? 0.35 : 0.6, 'line-width': (atCounties ? 1 : 1.3) * u },
+      // Sizes in design pixels: a wall at u = 2 draws them twice as wide.
+      [LAYER.focusShadow]: { 'fill-translate': [0, 9 * u] },
+      [LAYER.countyBorder]: { 'line-width': 1 * u },
+      [LAYER.focusGlowWide]: { 'line-width': 22 * u, 'line-blur': 16 * u },
+      [LAYER.focusGlow]: { 'line-width': 6 * u, 'line-blur': 4 * u },
+      [LAYER.focusLine]: { 'line-width': 2 * u },
+      [LAYER.selectedLine]: { 'line-width': 2.5 * u },
+      [LAYER.hoverLine]: { 'line-width': 1.6 * u },
     },
   };
 }
@@ -140,10 +148,24 @@ function baseMapSources(baseMap: BaseMapSpec): { sources: Record<string, SourceS
   return { sources, layers };
 }
 
-/** The whole style for a region pack (focus filters start at the province). */
-export function buildBaseStyle(geo: RegionGeo, baseMap: BaseMapSpec | undefined, focus: MapFocus): StyleSpecification {
+/** Where the regions in view are in the style (the source and filter of a native area layer). */
+export function regionSource(focus: MapFocus): { source: string; filter: FilterSpecification | null } {
+  return focus.level === 'city' ? { source: SOURCE.cities, filter: null } : { source: SOURCE.counties, filter: ['==', ['get', 'parent'], focus.parent] };
+}
+
+/**
+ * The whole style for a region pack and a focus; `native` layers (a choropleth's
+ * fill) go under the borders. Line widths are design pixels × `u`.
+ */
+export function buildBaseStyle(
+  geo: RegionGeo,
+  baseMap: BaseMapSpec | undefined,
+  focus: MapFocus,
+  u = 1,
+  native: readonly LayerSpecification[] = [],
+): StyleSpecification {
   const base = baseMap ? baseMapSources(baseMap) : { sources: {}, layers: [] };
-  const update = focusStyle(focus, Boolean(baseMap));
+  const update = focusStyle(focus, Boolean(baseMap), u);
   const focusFeature = geo.byCode.get(focus.parent);
   const selectedFeature = focus.selected ? geo.byCode.get(focus.selected) : undefined;
   const layers: LayerSpecification[] = [
@@ -153,7 +175,7 @@ export function buildBaseStyle(geo: RegionGeo, baseMap: BaseMapSpec | undefined,
       id: LAYER.focusShadow,
       type: 'fill',
       source: SOURCE.focus,
-      paint: { 'fill-color': COLOR.shadow, 'fill-opacity': baseMap ? 0.35 : 0.85, 'fill-translate': [0, 9], 'fill-translate-anchor': 'viewport' },
+      paint: { 'fill-color': COLOR.shadow, 'fill-opacity': baseMap ? 0.35 : 0.85, 'fill-translate-anchor': 'viewport', ...update.paint[LAYER.focusShadow] },
     },
     { id: LAYER.cityFill, type: 'fill', source: SOURCE.cities, paint: { 'fill-color': COLOR.fill, 'fill-opacity': 0.92, ...update.paint[LAYER.cityFill] } },
     {
@@ -163,6 +185,7 @@ export function buildBaseStyle(geo: RegionGeo, baseMap: BaseMapSpec | undefined,
       filter: update.filters[LAYER.countyFill] as FilterSpecification,
       paint: { 'fill-color': COLOR.countyFill, 'fill-opacity': baseMap ? 0.35 : 0.95 },
     },
+    ...native,
     {
       id: LAYER.cityBorder,
       type: 'line',
@@ -176,7 +199,7 @@ export function buildBaseStyle(geo: RegionGeo, baseMap: BaseMapSpec | undefined,
       source: SOURCE.countyBorders,
       filter: update.filters[LAYER.countyBorder] as FilterSpecification,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': COLOR.borderOnData, 'line-opacity': 0.5, 'line-width': 1 },
+      paint: { 'line-color': COLOR.borderOnData, 'line-opacity': 0.5, ...update.paint[LAYER.countyBorder] },
     },
     { id: LAYER.selectedFill, type: 'fill', source: SOURCE.selected, paint: { 'fill-color': '#3ad0ff', 'fill-opacity': 0.16 } },
     { id: LAYER.hoverFill, type: 'fill', source: SOURCE.hover, paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.1 } },
@@ -185,29 +208,35 @@ export function buildBaseStyle(geo: RegionGeo, baseMap: BaseMapSpec | undefined,
       type: 'line',
       source: SOURCE.focus,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': COLOR.glow, 'line-opacity': 0.32, 'line-width': 22, 'line-blur': 16 },
+      paint: { 'line-color': COLOR.glow, 'line-opacity': 0.32, ...update.paint[LAYER.focusGlowWide] },
     },
     {
       id: LAYER.focusGlow,
       type: 'line',
       source: SOURCE.focus,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': COLOR.border, 'line-opacity': 0.75, 'line-width': 6, 'line-blur': 4 },
+      paint: { 'line-color': COLOR.border, 'line-opacity': 0.75, ...update.paint[LAYER.focusGlow] },
     },
-    { id: LAYER.focusLine, type: 'line', source: SOURCE.focus, layout: { 'line-join': 'round' }, paint: { 'line-color': COLOR.line, 'line-width': 2 } },
+    {
+      id: LAYER.focusLine,
+      type: 'line',
+      source: SOURCE.focus,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLOR.line, ...update.paint[LAYER.focusLine] },
+    },
     {
       id: LAYER.selectedLine,
       type: 'line',
       source: SOURCE.selected,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': COLOR.selected, 'line-width': 2.5 },
+      paint: { 'line-color': COLOR.selected, ...update.paint[LAYER.selectedLine] },
     },
     {
       id: LAYER.hoverLine,
       type: 'line',
       source: SOURCE.hover,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': '#e8fbff', 'line-width': 1.6, 'line-opacity': 0.9 },
+      paint: { 'line-color': '#e8fbff', 'line-opacity': 0.9, ...update.paint[LAYER.hoverLine] },
     },
   ];
   return {

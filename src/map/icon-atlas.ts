@@ -1,4 +1,9 @@
-import type { IconAtlas } from './to-deck-layers';
+/** An icon atlas for deck.gl's IconLayer. */
+export interface IconAtlas {
+  /** Image URL of the atlas (a data: URL built at runtime: no network). */
+  url: string;
+  mapping: Record<string, { x: number; y: number; width: number; height: number; mask: boolean; anchorY?: number }>;
+}
 
 /**
  * Icons for incident categories, drawn at runtime into a canvas (a white
@@ -17,6 +22,14 @@ export const INCIDENT_GLYPH: Record<string, string> = {
 };
 
 const CELL = 64;
+
+const atlases = new Map<string, IconAtlas | null>();
+
+/** The atlas for a font, drawn once per page. */
+export function iconAtlasFor(fontFamily: string): IconAtlas | null {
+  if (!atlases.has(fontFamily)) atlases.set(fontFamily, createIconAtlas(fontFamily));
+  return atlases.get(fontFamily) ?? null;
+}
 
 export function createIconAtlas(fontFamily: string): IconAtlas | null {
   if (typeof document === 'undefined') return null;

@@ -36,6 +36,7 @@ interface LabelNode {
 export class LabelLayer {
   private readonly root: HTMLDivElement;
   private nodes = new Map<string, LabelNode>();
+  private u = 0;
   /** Keys currently shown (after overlap culling), exposed for tests. */
   shown = new Set<string>();
 
@@ -89,7 +90,7 @@ export class LabelLayer {
       node.el.dataset.code = label.code;
       node.label = label;
     }
-    // Measure once per text change (layout px: unaffected by the artboard's CSS scale).
+    // Measure once per text change (CSS px; font sizes follow --u).
     for (const node of this.nodes.values()) {
       if (node.measured) continue;
       node.w = node.el.offsetWidth;
@@ -98,7 +99,13 @@ export class LabelLayer {
     }
   }
 
-  update(project: Project, width: number, height: number): void {
+  /** Places the labels for the current camera; `u` (CSS px per design unit) scales the gaps between them. */
+  update(project: Project, width: number, height: number, u = 1): void {
+    // A new design unit means new font sizes (--u): measure again.
+    if (u !== this.u) {
+      this.u = u;
+      for (const node of this.nodes.values()) node.measured = false;
+    }
     const boxes: LabelBox[] = [];
     const at = new Map<string, { x: number; y: number }>();
     for (const [key, node] of this.nodes) {
@@ -111,7 +118,7 @@ export class LabelLayer {
       at.set(key, p);
       boxes.push({ key, x: p.x, y: p.y, w: node.w, h: node.h, priority: node.label.priority });
     }
-    this.shown = placeLabels(boxes, { width, height, gap: 6, margin: 4 });
+    this.shown = placeLabels(boxes, { width, height, gap: 6 * u, margin: 4 * u });
     for (const [key, node] of this.nodes) {
       const p = at.get(key);
       const visible = this.shown.has(key);

@@ -2,8 +2,7 @@ import type { Incident, RegionMetric, Resource } from '../data/contracts/index';
 import { tokens } from '../theme/tokens';
 import type { Shift } from './datum-shift';
 import type { RegionFeature } from './geo';
-import { type ColorScale, buildColorScale, hexToRgb } from './legend-scale';
-import type { ChoroplethSpec, PointsSpec } from './layer-specs';
+import { type ColorScale, type ScaleKind, buildColorScale, hexToRgb } from './legend-scale';
 
 /**
  * Data preparation for the map layers: pure functions of (records, options),
@@ -69,6 +68,15 @@ export function metricValues(records: readonly RegionMetric[], indicator: string
   });
 }
 
+/** What the colour scale of a choropleth needs of its options. */
+export interface ScaleOptions {
+  scale: ScaleKind;
+  classes: number;
+  ramp?: readonly string[] | undefined;
+  /** Declared units, used when the records carry none. */
+  indicators: readonly { id: string; unit?: string | undefined }[];
+}
+
 export interface ChoroplethModel {
   values: ReadonlyMap<string, MetricValue>;
   scale: ColorScale;
@@ -79,7 +87,7 @@ export interface ChoroplethModel {
 }
 
 /** Values and colour scale of the regions in view (the scale spans only those regions). */
-export function choroplethModel(records: readonly RegionMetric[], spec: ChoroplethSpec, indicator: string, regions: readonly RegionFeature[]): ChoroplethModel {
+export function choroplethModel(records: readonly RegionMetric[], spec: ScaleOptions, indicator: string, regions: readonly RegionFeature[]): ChoroplethModel {
   return cached(records, `choropleth|${indicator}|${identity(regions)}|${spec.scale}|${spec.classes}|${(spec.ramp ?? []).join()}`, () => {
     const all = metricValues(records, indicator);
     const values = new Map<string, MetricValue>();
@@ -262,7 +270,7 @@ export function alignment(prev: readonly unknown[], next: readonly unknown[], wi
  */
 export function pointData(
   records: readonly Incident[],
-  spec: Pick<PointsSpec, 'minSeverity' | 'statuses' | 'types' | 'opacity'>,
+  spec: IncidentFilter & { opacity: number },
   shift: Shift | null,
   /** The layer's id: each layer keeps its own previous results and buffers. */
   lane = '',

@@ -1,52 +1,75 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { MapboxOverlay } from '@deck.gl/mapbox';
-import { type GeoJSONSource, Map as MapLibreMap, type MapMouseEvent, prewarm, setWorkerUrl } from 'maplibre-gl';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
+import { type GeoJSONSource, type LayerSpecification, Map as MapLibreMap, type MapMouseEvent, prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { EMPTY_FC, type MapFocus, SOURCE, buildBaseStyle, focusStyle } from './base-style';
+import type { BaseMapSpec } from './base-map';
+import { EMPTY_FC, LAYER, type MapFocus, SOURCE, buildBaseStyle, focusStyle } from './base-style';
+import type { DeckModules } from './deck';
 import type { BBox, RegionGeo } from './geo';
 import { LabelLayer, type MapLabel, PulseLayer, type PulsePoint } from './label-layer';
-import type { BaseMapSpec } from './layer-specs';
+import type { LayerHit } from './layers/layer-type';
+import { syncNativeLayers } from './native-layers';
 
 // Same-origin worker (CSP `worker-src 'self'`, no CDN): without it the map stays blank.
 setWorkerUrl(workerUrl);
 // Start the workers while the region pack and data load, not after the first map frame.
 prewarm();
 
+/** A deck.gl object picked at a point, named by its layer. */
+export interface MapPick extends LayerHit {
+  layerId: string;
+}
+
 export interface MapHover {
-  /** Pointer position in the map container (design pixels). */
+  /** Pointer position in the map container (CSS px). */
   x: number;
   y: number;
   /** A deck.gl object under the pointer… */
-  layerId?: string | undefined;
-  info?: PickingInfo | undefined;
+  pick?: MapPick | undefined;
   /** …or else the region under it. */
   region?: string | null;
+}
+
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
 }
 
 export interface MapCanvasProps {
   geo: RegionGeo;
   focus: MapFocus;
   baseMap?: BaseMapSpec | undefined;
-  layers: readonly Layer[];
+  /** Style layers MapLibre draws (under the borders): the choropleth's fill. */
+  native: readonly LayerSpecification[];
+  /** deck.gl layers, interleaved; empty (and `deck` null) for a map of native layers alone. */
+  deckLayers: readonly Layer[];
+  /** deck.gl, once loaded; the overlay is created only then. */
+  deck: DeckModules | null;
+  /** Ids of the data layers drawn (native and deck), for tests and tooling. */
+  drawn: readonly string[];
   labels: readonly MapLabel[];
   pulses: readonly PulsePoint[];
   pitch: number;
-  /** Space around the region in view, design pixels (e.g. more on top under a toolbar). */
+  /** Space around the region in view, CSS px (e.g. more on top under a toolbar). */
   padding: Padding;
-  /** Device pixels per design pixel (the artboard's CSS scale × DPR). */
+  /** Canvas pixel ratio (the layout's: the device's). */
   pixelRatio: number;
+  /** CSS px per design unit: line widths and gaps are design pixels. */
+  u: number;
   /** Region code under a map point, if clickable. */
   hitTest: (lon: number, lat: number) => string | null;
   onRegionClick: (code: string) => void;
   /** A click on a deck.gl object; return true when handled (no region drill then). */
-  onPick?: (info: PickingInfo, x: number, y: number) => boolean;
+  onPick?: (pick: MapPick, x: number, y: number) => boolean;
   onHover?: (hover: MapHover | null) => void;
   /** Any camera change (popups re-anchor). */
   onMove?: () => void;
-  /** Tooling hook (bench, diagnostics): the live map and overlay once the map has loaded. */
-  onReady?: (handle: { map: MapLibreMap; overlay: MapboxOverlay }) => void;
+  /** Tooling hook (bench, diagnostics): the live map (and overlay, if any) once the map has loaded. */
+  onReady?: (handle: { map: MapLibreMap; overlay: MapboxOverlay | null }) => void;
   /** Text for the context-loss overlay, unavailable state and the map's accessible name. */
   text: { lost: string; failed: string; label: string };
   children?: ReactNode;
@@ -56,13 +79,17 @@ type Status = 'loading' | 'ready' | 'lost' | 'failed';
 
 interface Instance {
   map: MapLibreMap;
-  overlay: MapboxOverlay;
+  overlay: MapboxOverlay | null;
   labels: LabelLayer;
   pulses: PulseLayer;
+  /** Native layers the style holds. */
+  native: Map<string, LayerSpecification>;
   ready: boolean;
   /** Camera target already applied (avoids refitting on unrelated renders). */
   fitted: string | null;
   hover: string | null;
+  /** Adds the deck.gl overlay (once deck.gl has loaded). */
+  attachDeck: (deck: DeckModules) => void;
 }
 
 /** How long to wait for the browser to restore a lost context before building a new map. */
@@ -95,13 +122,6 @@ function fresh(layers: readonly Layer[]): Layer[] {
   return layers.map((l) => l.clone({}));
 }
 
-export interface Padding {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
-
 /** A selected county keeps its neighbours in view: more room around it. */
 function framePadding(padding: Padding, focus: MapFocus): Padding {
   const k = focus.selected ? 2.5 : 1;
@@ -117,11 +137,16 @@ function cameraBox(geo: RegionGeo, focus: MapFocus): BBox | undefined {
   return geo.bbox.get(focus.selected ?? focus.parent) ?? geo.bbox.get(focus.parent);
 }
 
+function pickOf(info: PickingInfo): MapPick | undefined {
+  return info.layer && info.picked ? { layerId: info.layer.id, object: info.object, index: info.index } : undefined;
+}
+
 /**
- * The one owner of a map: a MapLibre map with deck.gl interleaved through
- * MapboxOverlay (one WebGL context), DOM labels and pulse rings on top. The
- * map is created in one effect and removed in its cleanup (StrictMode-safe);
- * props flow in by diff (filters, setData, overlay.setProps), never by
+ * The one owner of a map: a MapLibre map drawing the boundaries and the native
+ * data layers, deck.gl interleaved through MapboxOverlay (one WebGL context)
+ * when the map has deck layers, DOM labels and pulse rings on top. The map is
+ * created in one effect and removed in its cleanup (StrictMode-safe); props
+ * flow in by diff (filters, paint, setData, overlay.setProps), never by
  * re-creating it. On WebGL context loss an overlay says so; when the browser
  * restores the context — or after a timeout — the map is rebuilt from the
  * current props, so layers and data come back without a page reload.
@@ -155,7 +180,7 @@ export function MapCanvas(props: MapCanvasProps) {
       const box = cameraBox(p.geo, p.focus);
       map = new MapLibreMap({
         container,
-        style: buildBaseStyle(p.geo, p.baseMap, p.focus),
+        style: buildBaseStyle(p.geo, p.baseMap, p.focus, p.u, p.native),
         ...(box ? { bounds: box, fitBoundsOptions: { padding: framePadding(p.padding, p.focus) } } : {}),
         pitch: p.pitch,
         attributionControl: false,
@@ -184,51 +209,75 @@ export function MapCanvas(props: MapCanvasProps) {
     const canvas = map.getCanvas();
     canvas.setAttribute('aria-label', p.text.label);
     shimTransform(map);
-    const overlay = new MapboxOverlay({
-      interleaved: true,
-      layers: fresh(p.layers),
-      pickingRadius: 6,
-      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'inherit'),
-      onHover: (info) => {
-        const onHover = latest.current.onHover;
-        if (!onHover) return;
-        if (info.x < 0 || info.y < 0) return onHover(null);
-        if (info.layer && info.picked) return onHover({ x: info.x, y: info.y, layerId: info.layer.id, info });
-        const region = info.coordinate ? latest.current.hitTest(info.coordinate[0] as number, info.coordinate[1] as number) : null;
-        setHover(region);
-        onHover({ x: info.x, y: info.y, region });
-      },
-      onError: (error) => {
-        console.warn('[map] deck.gl:', error.message);
-      },
-    });
-    map.addControl(overlay);
     const labels = new LabelLayer(overlayRoot, (code) => latest.current.onRegionClick(code));
     const pulses = new PulseLayer(overlayRoot);
-    const inst: Instance = { map, overlay, labels, pulses, ready: false, fitted: null, hover: null };
+    const inst: Instance = {
+      map,
+      overlay: null,
+      labels,
+      pulses,
+      native: new Map(p.native.map((l) => [l.id, l])),
+      ready: false,
+      fitted: null,
+      hover: null,
+      attachDeck: (deck) => {
+        if (inst.overlay || disposed) return;
+        const overlay = new deck.mapbox.MapboxOverlay({
+          interleaved: true,
+          layers: fresh(latest.current.deckLayers),
+          pickingRadius: Math.round(6 * latest.current.u),
+          getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'inherit'),
+          onHover: (info) => {
+            const pick = pickOf(info);
+            if (info.x < 0 || info.y < 0) return hoverAt(null);
+            if (pick) return latest.current.onHover?.({ x: info.x, y: info.y, pick });
+            const region = info.coordinate ? latest.current.hitTest(info.coordinate[0] as number, info.coordinate[1] as number) : null;
+            hoverAt({ x: info.x, y: info.y, region });
+          },
+          onError: (error) => {
+            console.warn('[map] deck.gl:', error.message);
+          },
+        });
+        map.addControl(overlay);
+        inst.overlay = overlay;
+      },
+    };
     instance.current = inst;
     labels.setLabels(p.labels);
     pulses.setPoints(p.pulses);
+    if (p.deck) inst.attachDeck(p.deck);
 
     const place = () => {
       const w = container.clientWidth;
       const h = container.clientHeight;
       const project = (lon: number, lat: number) => map.project([lon, lat]);
-      labels.update(project, w, h);
+      labels.update(project, w, h, latest.current.u);
       pulses.update(project, w, h);
       latest.current.onMove?.();
     };
-    const setHover = (code: string | null) => {
+    const setHoverRegion = (code: string | null) => {
       if (inst.hover === code || !inst.ready) return;
       inst.hover = code;
       const f = code ? latest.current.geo.byCode.get(code) : undefined;
       (map.getSource(SOURCE.hover) as GeoJSONSource | undefined)?.setData(f ?? EMPTY_FC);
     };
+    const hoverAt = (hover: MapHover | null) => {
+      setHoverRegion(hover?.region ?? null);
+      latest.current.onHover?.(hover);
+    };
+    // Without deck.gl, MapLibre reports the pointer: the region under it.
+    const onMouseMove = (e: MapMouseEvent) => {
+      if (inst.overlay) return;
+      const region = latest.current.hitTest(e.lngLat.lng, e.lngLat.lat);
+      canvas.style.cursor = region ? 'pointer' : '';
+      hoverAt({ x: e.point.x, y: e.point.y, region });
+    };
     const onClick = (e: MapMouseEvent) => {
       const { onPick, hitTest, onRegionClick } = latest.current;
-      if (onPick && inst.ready) {
-        const info = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 3 });
-        if (info?.picked && onPick(info, e.point.x, e.point.y)) return;
+      if (onPick && inst.ready && inst.overlay) {
+        const info = inst.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: Math.round(3 * latest.current.u) });
+        const pick = info ? pickOf(info) : undefined;
+        if (pick && onPick(pick, e.point.x, e.point.y)) return;
       }
       const code = hitTest(e.lngLat.lng, e.lngLat.lat);
       if (code) onRegionClick(code);
@@ -239,7 +288,7 @@ export function MapCanvas(props: MapCanvasProps) {
       inst.fitted = cameraKey(latest.current);
       place();
       setStatus('ready');
-      latest.current.onReady?.({ map, overlay });
+      latest.current.onReady?.({ map, overlay: inst.overlay });
     };
     const onLost = () => {
       setStatus('lost');
@@ -255,10 +304,8 @@ export function MapCanvas(props: MapCanvasProps) {
     map.on('move', place);
     map.on('resize', place);
     map.on('click', onClick);
-    map.on('mouseout', () => {
-      setHover(null);
-      latest.current.onHover?.(null);
-    });
+    map.on('mousemove', onMouseMove);
+    map.on('mouseout', () => hoverAt(null));
     map.on('error', (e) => console.warn('[map]', e.error?.message ?? e));
     canvas.addEventListener('webglcontextlost', onLost);
     canvas.addEventListener('webglcontextrestored', onRestored, { capture: true });
@@ -271,10 +318,12 @@ export function MapCanvas(props: MapCanvasProps) {
       instance.current = null;
       labels.destroy();
       pulses.destroy();
-      try {
-        map.removeControl(overlay);
-      } catch (error) {
-        console.warn('[map] overlay cleanup:', (error as Error).message);
+      if (inst.overlay) {
+        try {
+          map.removeControl(inst.overlay);
+        } catch (error) {
+          console.warn('[map] overlay cleanup:', (error as Error).message);
+        }
       }
       try {
         map.remove();
@@ -285,15 +334,23 @@ export function MapCanvas(props: MapCanvasProps) {
   }, [generation, geo, baseMap]);
 
   // ── Props → map, by diff ──────────────────────────────────────────────
-  const { layers, labels, pulses, focus, pitch, pixelRatio } = props;
+  const { deck, deckLayers, native, labels, pulses, focus, pitch, pixelRatio, u } = props;
   const paddingKey = `${props.padding.top},${props.padding.right},${props.padding.bottom},${props.padding.left}`;
   const focusKey = JSON.stringify(focus);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` attaches deck.gl to a rebuilt map
   useEffect(() => {
     const inst = instance.current;
-    if (!inst || status === 'lost') return;
-    inst.overlay.setProps({ layers: fresh(layers) });
-  }, [layers, status]);
+    if (!inst || !deck || status === 'lost') return;
+    inst.attachDeck(deck);
+    inst.overlay?.setProps({ layers: fresh(deckLayers) });
+  }, [deck, deckLayers, status, generation]);
+
+  useEffect(() => {
+    const inst = instance.current;
+    if (!inst?.ready || status !== 'ready') return;
+    syncNativeLayers(inst.map, inst.native, native, LAYER.cityBorder);
+  }, [native, status]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `status` re-applies labels to a rebuilt map
   useEffect(() => {
@@ -304,10 +361,10 @@ export function MapCanvas(props: MapCanvasProps) {
     if (inst.ready) {
       const c = inst.map.getContainer();
       const project = (lon: number, lat: number) => inst.map.project([lon, lat]);
-      inst.labels.update(project, c.clientWidth, c.clientHeight);
+      inst.labels.update(project, c.clientWidth, c.clientHeight, u);
       inst.pulses.update(project, c.clientWidth, c.clientHeight);
     }
-  }, [labels, pulses, status]);
+  }, [labels, pulses, status, u]);
 
   useEffect(() => {
     const inst = instance.current;
@@ -321,7 +378,7 @@ export function MapCanvas(props: MapCanvasProps) {
     if (!inst?.ready || status !== 'ready') return;
     const target = JSON.parse(focusKey) as MapFocus;
     const { map } = inst;
-    const update = focusStyle(target, Boolean(latest.current.baseMap));
+    const update = focusStyle(target, Boolean(latest.current.baseMap), u);
     for (const [id, filter] of Object.entries(update.filters)) map.setFilter(id, filter);
     for (const [id, paint] of Object.entries(update.paint))
       for (const [k, v] of Object.entries(paint)) map.setPaintProperty(id, k as 'fill-color', v as string);
@@ -335,11 +392,19 @@ export function MapCanvas(props: MapCanvasProps) {
     const box = cameraBox(g, target);
     if (!box) return;
     map.fitBounds(box, { padding: framePadding(padding, target), pitch, duration: reducedMotion() ? 0 : 1100, essential: true });
-  }, [focusKey, pitch, paddingKey, status]);
+  }, [focusKey, pitch, paddingKey, status, u]);
 
   const overlayText = status === 'lost' ? props.text.lost : status === 'failed' ? props.text.failed : null;
   return (
-    <div className="map-canvas" data-map-status={status} data-map-generation={generation} data-deck-layers={layers.map((l) => l.id).join(' ')}>
+    <div
+      className="map-canvas"
+      data-map-status={status}
+      data-map-generation={generation}
+      data-map-layers={props.drawn.join(' ')}
+      data-native-layers={native.map((l) => l.id).join(' ')}
+      data-deck-layers={deckLayers.map((l) => l.id).join(' ')}
+      data-deck={deck ? 'loaded' : 'none'}
+    >
       <div ref={glRef} className="map-canvas__gl" />
       {props.children}
       <div ref={overlaysRef} className="map-canvas__overlays" />

@@ -1,100 +1,87 @@
-import type { Locale } from '../i18n/i18n';
 import { localize } from '../i18n/i18n';
-import { formatNumber, formatPercentChange, unitLabel } from '../lib/format';
-import { tokens } from '../theme/tokens';
-import type { ChoroplethModel } from './layer-data';
-import type { IndicatorSpec, LayerSpec } from './layer-specs';
-import { NO_DATA_COLOR, classLabel, legendDigits } from './legend-scale';
-import { SEVERITY_TEXT, mapText, pick } from './map-text';
+import type { Locale } from '../lib/locale';
+import type { MapFocus } from './base-style';
+import type { RegionFeature } from './geo';
+import type { IndicatorSpec } from './layers/fields';
+import type { LegendBlock, TooltipContent } from './layers/layer-type';
+import { mapText } from './map-text';
+import { regionName } from './view-model';
 
 /**
- * The map's React chrome: legend, indicator picker, tooltip. Everything is
- * rendered as text nodes — feed values and names never become HTML.
+ * The map's React chrome: legend, indicator picker, tooltip, drill list.
+ * Everything is rendered as text nodes — feed values and names never become HTML.
  */
 
-export interface LegendProps {
-  locale: Locale;
-  specs: readonly LayerSpec[];
-  choropleth: { model: ChoroplethModel; indicator: IndicatorSpec } | null;
-  severityCounts: [number, number, number, number] | null;
-  columnsIndicator: string | null;
-}
-
-export function MapLegend({ locale, specs, choropleth, severityCounts, columnsIndicator }: LegendProps) {
-  const hasHeat = specs.some((s) => s.type === 'heatmap' || s.type === 'hexagon');
-  const arcs = specs.find((s) => s.type === 'arcs');
+export function MapLegend({ blocks }: { blocks: readonly LegendBlock[] }) {
   return (
     <div className="map-legend" data-testid="map-legend">
-      {choropleth ? <ChoroplethLegend locale={locale} {...choropleth} /> : null}
-      {severityCounts ? (
-        <div className="map-legend__block">
-          <div className="map-legend__title">{mapText('incidents', locale)}</div>
+      {blocks.map((b) => (
+        <LegendEntry key={b.key} block={b} />
+      ))}
+    </div>
+  );
+}
+
+function LegendEntry({ block }: { block: LegendBlock }) {
+  switch (block.kind) {
+    case 'classes':
+      return (
+        <div className="map-legend__block" data-legend={block.key}>
+          <div className="map-legend__title">
+            {block.title}
+            {block.unit ? <span className="map-legend__unit">{block.unit}</span> : null}
+          </div>
           <ul className="map-legend__list">
-            {([1, 2, 3, 4] as const).map((s) => (
-              <li key={s}>
-                <span className={`map-legend__dot map-legend__dot--${s}`} style={{ background: tokens.severity[s] }} />
-                <span>{pick(SEVERITY_TEXT[s], locale)}</span>
-                <span className="num map-legend__count">{formatNumber(severityCounts[s - 1], locale, 0)}</span>
+            {block.items.map((c) => (
+              <li key={`${c.color}-${c.label}`}>
+                <span className="map-legend__swatch" style={{ background: c.color }} />
+                <span className="num">{c.label}</span>
               </li>
             ))}
           </ul>
         </div>
-      ) : null}
-      {hasHeat ? (
-        <div className="map-legend__block">
-          <div className="map-legend__title">{mapText('density', locale)}</div>
-          <div className="map-legend__gradient" />
+      );
+    case 'levels':
+      return (
+        <div className="map-legend__block" data-legend={block.key}>
+          <div className="map-legend__title">{block.title}</div>
+          <ul className="map-legend__list">
+            {block.items.map((i) => (
+              <li key={i.level}>
+                <span className={`map-legend__dot map-legend__dot--${i.level}`} style={{ background: i.color }} />
+                <span>{i.label}</span>
+                <span className="num map-legend__count">{i.count}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      );
+    case 'gradient':
+      return (
+        <div className="map-legend__block" data-legend={block.key}>
+          <div className="map-legend__title">{block.title}</div>
+          <div className="map-legend__gradient" style={{ background: `linear-gradient(90deg, ${block.colors.join(', ')})` }} />
           <div className="map-legend__ends">
-            <span>{mapText('low', locale)}</span>
-            <span>{mapText('high', locale)}</span>
+            <span>{block.low}</span>
+            <span>{block.high}</span>
           </div>
         </div>
-      ) : null}
-      {arcs && arcs.type === 'arcs' ? (
-        <div className="map-legend__block map-legend__inline">
-          <span className="map-legend__line" style={{ background: `linear-gradient(90deg, ${arcs.color}, ${tokens.severity[2]})` }} />
-          <span>{mapText('dispatch', locale)}</span>
+      );
+    case 'line':
+      return (
+        <div className="map-legend__block map-legend__inline" data-legend={block.key}>
+          <span className="map-legend__line" style={{ background: `linear-gradient(90deg, ${block.from}, ${block.to})` }} />
+          <span>{block.label}</span>
         </div>
-      ) : null}
-      {columnsIndicator ? (
-        <div className="map-legend__block map-legend__inline">
-          <span className="map-legend__column" />
-          <span>
-            {mapText('columns', locale)}：{columnsIndicator}
-          </span>
+      );
+    case 'column':
+      return (
+        <div className="map-legend__block map-legend__inline" data-legend={block.key}>
+          <span className="map-legend__column" style={{ background: block.color }} />
+          <span>{block.label}</span>
         </div>
-      ) : null}
-    </div>
-  );
-}
-
-function ChoroplethLegend({ locale, model, indicator }: { locale: Locale; model: ChoroplethModel; indicator: IndicatorSpec }) {
-  const digits = legendDigits(model.scale.domain, indicator.digits);
-  const fmt = (v: number) => formatNumber(v, locale, digits);
-  const unit = model.unit ? unitLabel(model.unit, locale) : '';
-  const missing = model.values.size > model.covered || model.scale.classes.length === 0;
-  return (
-    <div className="map-legend__block">
-      <div className="map-legend__title">
-        {localize(indicator.name, locale)}
-        {unit ? <span className="map-legend__unit">{locale === 'en' ? ` (${unit})` : `（${unit}）`}</span> : null}
-      </div>
-      <ul className="map-legend__list">
-        {[...model.scale.classes].reverse().map((c) => (
-          <li key={`${c.from}-${c.to}`}>
-            <span className="map-legend__swatch" style={{ background: c.color }} />
-            <span className="num">{classLabel(c, fmt) || fmt(model.scale.domain?.[0] ?? 0)}</span>
-          </li>
-        ))}
-        {missing ? (
-          <li>
-            <span className="map-legend__swatch" style={{ background: NO_DATA_COLOR }} />
-            <span>{mapText('noData', locale)}</span>
-          </li>
-        ) : null}
-      </ul>
-    </div>
-  );
+      );
+  }
 }
 
 export function IndicatorPicker({
@@ -111,7 +98,7 @@ export function IndicatorPicker({
   if (indicators.length < 2) return null;
   return (
     <fieldset className="map-indicators">
-      <legend className="visually-hidden">{mapText('indicator', locale)}</legend>
+      <legend className="visually-hidden">{mapText('map.indicator', locale)}</legend>
       {indicators.map((i) => (
         <button key={i.id} type="button" aria-pressed={i.id === active} data-indicator={i.id} onClick={() => onPick(i.id)}>
           {localize(i.name, locale)}
@@ -121,17 +108,6 @@ export function IndicatorPicker({
   );
 }
 
-export interface TooltipLine {
-  label?: string;
-  value: string;
-  tone?: 'up' | 'down' | 'sev1' | 'sev2' | 'sev3' | 'sev4';
-}
-
-export interface TooltipContent {
-  title: string;
-  lines: TooltipLine[];
-}
-
 /** Positioned in the map container's pixels; flips to stay inside. */
 export function MapTooltip({
   x,
@@ -139,6 +115,7 @@ export function MapTooltip({
   content,
   width,
   height,
+  u,
   onClose,
   closeLabel,
 }: {
@@ -147,13 +124,16 @@ export function MapTooltip({
   content: TooltipContent;
   width: number;
   height: number;
+  /** CSS px per design unit: the offset from the pointer is 16 design px. */
+  u: number;
   onClose?: () => void;
   closeLabel?: string;
 }) {
-  const left = x > width * 0.6 ? undefined : x + 16;
-  const right = x > width * 0.6 ? width - x + 16 : undefined;
-  const top = y > height * 0.6 ? undefined : y + 16;
-  const bottom = y > height * 0.6 ? height - y + 16 : undefined;
+  const gap = 16 * u;
+  const left = x > width * 0.6 ? undefined : x + gap;
+  const right = x > width * 0.6 ? width - x + gap : undefined;
+  const top = y > height * 0.6 ? undefined : y + gap;
+  const bottom = y > height * 0.6 ? height - y + gap : undefined;
   const Box = onClose ? 'section' : 'div';
   return (
     <Box
@@ -181,7 +161,29 @@ export function MapTooltip({
   );
 }
 
-export function yoyLine(yoy: number | null | undefined, locale: Locale): TooltipLine | null {
-  if (yoy === null || yoy === undefined) return null;
-  return { label: mapText('yoy', locale), value: formatPercentChange(yoy, locale, 1), tone: yoy > 0 ? 'up' : yoy < 0 ? 'down' : undefined } as TooltipLine;
+/** Keyboard and screen-reader access to drilling: a list of the regions in view that appears on focus. */
+export function DrillList({
+  regions,
+  focus,
+  locale,
+  onPick,
+}: {
+  regions: readonly RegionFeature[];
+  focus: MapFocus;
+  locale: Locale;
+  onPick: (code: string) => void;
+}) {
+  return (
+    <nav className="map-drill" aria-label={mapText('map.regions', locale)}>
+      <ul>
+        {regions.map((f) => (
+          <li key={f.properties.code}>
+            <button type="button" aria-current={f.properties.code === focus.selected ? 'true' : undefined} onClick={() => onPick(f.properties.code)}>
+              {regionName(f, locale, false)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
 }

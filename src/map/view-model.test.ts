@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { parseRegionIndex } from '../geo/region-index';
-import { focusOf, regionsInView } from './base-style';
+import { focusOf } from './base-style';
+import { prepareLayers } from './draw';
 import { regionGeoFromTopology } from './geo';
-import { choroplethModel } from './layer-data';
 import { layerSpec } from './layer-specs';
-import { activeIndicator, drillTarget, indexForFocus, pulsePoints, regionLabels } from './view-model';
+import { buildScene } from './scene';
+import { activeIndicator, drillTarget, indexForFocus, labelValuesOf, mapIndicators, primaryDataset, pulsePoints, regionLabels } from './view-model';
 
 const root = join(import.meta.dirname, '../../public/regions');
 const topo = JSON.parse(readFileSync(join(root, 'henan.topo.json'), 'utf8')) as Topology;
@@ -31,29 +32,31 @@ describe('drill targets', () => {
 
 describe('labels', () => {
   const spec = layerSpec.parse({ type: 'choropleth', indicators: [{ id: 'gdp', name: 'GDP' }] });
+  const sceneAt = (region: string, locale: 'zh-CN' | 'en' = 'zh-CN') =>
+    buildScene({ geo, focus: focusOf(index, region), locale, u: 1, indicator: 'gdp', indicators: [], shift: null, cityCentre: () => null });
 
   it('names the cities (short) with their values at the province level', () => {
-    const focus = focusOf(index, '410000');
-    const inView = regionsInView(geo, focus);
-    const model = choroplethModel(
-      [{ code: '410300', indicator: 'gdp', value: 5482.4, unit: '亿元' }],
-      spec.type === 'choropleth' ? spec : (undefined as never),
-      'gdp',
-      inView,
-    );
-    const labels = regionLabels(geo, focus, inView, 'zh-CN', model, undefined);
+    const scene = sceneAt('410000');
+    const values = labelValuesOf(prepareLayers([spec], { choropleth: [{ code: '410300', indicator: 'gdp', value: 5482.4, unit: '亿元' }] }, scene), scene);
+    const labels = regionLabels(geo, scene.focus, scene.regions, 'zh-CN', values);
     expect(labels).toHaveLength(18);
     const luoyang = labels.find((l) => l.code === '410300');
     expect(luoyang).toMatchObject({ text: '洛阳', sub: '5,482', kind: 'region' });
     expect(labels.find((l) => l.code === '410100')?.sub).toBeUndefined();
     // The region with a value outranks those without.
     expect(luoyang?.priority).toBeGreaterThan(Math.max(...labels.filter((l) => l.code !== '410300').map((l) => l.priority)));
-    expect(regionLabels(geo, focus, inView, 'en', null, undefined).find((l) => l.code === '410300')?.text).toBe('Luoyang');
+    expect(regionLabels(geo, scene.focus, scene.regions, 'en', null).find((l) => l.code === '410300')?.text).toBe('Luoyang');
+  });
+
+  it('shows no values when the choropleth says so', () => {
+    const scene = sceneAt('410000');
+    const quiet = layerSpec.parse({ type: 'choropleth', indicators: [{ id: 'gdp', name: 'GDP' }], showValues: false });
+    expect(labelValuesOf(prepareLayers([quiet], { choropleth: [{ code: '410300', indicator: 'gdp', value: 1 }] }, scene), scene)).toBeNull();
   });
 
   it('names the counties in full inside a city, the selected one first, the other cities as context', () => {
-    const focus = focusOf(index, '410324');
-    const labels = regionLabels(geo, focus, regionsInView(geo, focus), 'zh-CN', null, undefined);
+    const scene = sceneAt('410324');
+    const labels = regionLabels(geo, scene.focus, scene.regions, 'zh-CN', null);
     const selected = labels.find((l) => l.kind === 'selected');
     expect(selected).toMatchObject({ code: '410324', text: '栾川县' });
     expect(Math.max(...labels.map((l) => l.priority))).toBe(selected?.priority);
@@ -63,32 +66,48 @@ describe('labels', () => {
   });
 });
 
-describe('indicator and pulses', () => {
-  it('takes the indicator from ?f.indicator= when the layer offers it', () => {
-    const spec = layerSpec.parse({
-      type: 'choropleth',
-      indicators: [
-        { id: 'gdp', name: 'GDP' },
-        { id: 'tax', name: '税收' },
-      ],
-      defaultIndicator: 'tax',
-    });
-    if (spec.type !== 'choropleth') throw new Error('choropleth');
-    expect(activeIndicator(spec, 'gdp')).toBe('gdp');
-    expect(activeIndicator(spec, 'unknown')).toBe('tax');
-    expect(activeIndicator(spec, undefined)).toBe('tax');
-    expect(activeIndicator(null, 'gdp')).toBeNull();
+describe('indicator, freshness and pulses', () => {
+  it('takes the indicator from ?f.indicator= when the choropleth offers it', () => {
+    const specs = [
+      layerSpec.parse({ type: 'points' }),
+      layerSpec.parse({
+        type: 'choropleth',
+        indicators: [
+          { id: 'gdp', name: 'GDP' },
+          { id: 'tax', name: '税收' },
+        ],
+        defaultIndicator: 'tax',
+      }),
+    ];
+    const offered = mapIndicators(specs);
+    expect(offered?.list.map((i) => i.id)).toEqual(['gdp', 'tax']);
+    expect(activeIndicator(offered, 'gdp')).toBe('gdp');
+    expect(activeIndicator(offered, 'unknown')).toBe('tax');
+    expect(activeIndicator(offered, undefined)).toBe('tax');
+    expect(activeIndicator(mapIndicators([layerSpec.parse({ type: 'points' })]), 'gdp')).toBeNull();
+    // The choropleth's dataset speaks for the panel, wherever it is listed.
+    expect(primaryDataset(specs)).toBe('choropleth');
+    expect(primaryDataset([layerSpec.parse({ type: 'points', dataset: 'live' })])).toBe('live');
   });
 
   it('pulses only open red incidents', () => {
+    const scene = buildScene({
+      geo,
+      focus: focusOf(index, '410000'),
+      locale: 'zh-CN',
+      u: 1,
+      indicator: null,
+      indicators: [],
+      shift: null,
+      cityCentre: () => null,
+    });
     const base = { type: 'fire' as const, title: 't', region: '410102', lon: 113.6, lat: 34.7, reportedAt: 0 };
     const incidents = [
       { ...base, id: 'a', severity: 1 as const, status: 'onsite' as const },
       { ...base, id: 'b', severity: 2 as const, status: 'onsite' as const },
       { ...base, id: 'c', severity: 1 as const, status: 'closed' as const },
     ];
-    const specs = [layerSpec.parse({ type: 'points' })];
-    expect(pulsePoints(specs, { incidents }, null).map((p) => p.key)).toEqual(['a']);
-    expect(pulsePoints([layerSpec.parse({ type: 'points', pulse: false })], { incidents }, null)).toEqual([]);
+    expect(pulsePoints(prepareLayers([layerSpec.parse({ type: 'points' })], { incidents }, scene), scene).map((p) => p.key)).toEqual(['a']);
+    expect(pulsePoints(prepareLayers([layerSpec.parse({ type: 'points', pulse: false })], { incidents }, scene), scene)).toEqual([]);
   });
 });

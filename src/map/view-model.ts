@@ -1,19 +1,19 @@
 import type { RegionIndex } from '../geo/region-index';
-import type { Locale } from '../i18n/i18n';
-import { formatNumber } from '../lib/format';
+import type { Locale } from '../lib/locale';
 import type { FocusIndex, MapFocus } from './base-style';
-import type { Shift } from './datum-shift';
-import type { RegionFeature, RegionGeo } from './geo';
+import type { PreparedLayer } from './draw';
+import type { RegionFeature, RegionGeo, RegionProps } from './geo';
 import type { MapLabel, PulsePoint } from './label-layer';
-import { type ChoroplethModel, filteredIncidents } from './layer-data';
-import type { ChoroplethSpec, LayerSpec, MapPanelOptions } from './layer-specs';
-import { legendDigits } from './legend-scale';
-import type { MapLayerData } from './to-deck-layers';
+import type { LayerSpec } from './layers/index';
+import { layerTypeOf } from './layers/index';
+import type { IndicatorSpec } from './layers/fields';
+import type { LabelValues, LayerHit, LayerScene, LegendBlock, TooltipContent } from './layers/layer-type';
+import type { MapPanelOptions } from './layer-specs';
 
 /**
- * The map panel's view model: pure functions from the view store, the region
- * index and the records to what the map shows (focus, labels, pulses, drill
- * targets). No React, no WebGL: unit-tested on their own.
+ * The map's view model: pure functions from the view (focus, indicator), the
+ * region pack and the prepared layers to what the map shows (labels, legend,
+ * tooltips, pulses, drill targets). No React, no WebGL: unit-tested on their own.
  */
 
 export function indexForFocus(regions: RegionIndex): FocusIndex {
@@ -25,14 +25,31 @@ export function indexForFocus(regions: RegionIndex): FocusIndex {
   };
 }
 
-export function activeIndicator(spec: ChoroplethSpec | null, filter: string | undefined): string | null {
-  if (!spec) return null;
-  if (filter && spec.indicators.some((i) => i.id === filter)) return filter;
-  if (spec.defaultIndicator && spec.indicators.some((i) => i.id === spec.defaultIndicator)) return spec.defaultIndicator;
-  return spec.indicators[0]?.id ?? null;
+/** Indicators the map can be coloured by: those of the first layer that offers any (the choropleth). */
+export function mapIndicators(specs: readonly LayerSpec[]): { list: readonly IndicatorSpec[]; initial: string | undefined } | null {
+  for (const spec of specs) {
+    const offered = layerTypeOf(spec).indicators?.(spec);
+    if (offered?.list.length) return offered;
+  }
+  return null;
 }
 
-/** What a click on a region does: drill into a city, select a county, or nothing. */
+/** The indicator shown: `?f.indicator=` when offered, else the declared default, else the first. */
+export function activeIndicator(offered: ReturnType<typeof mapIndicators>, filter: string | undefined): string | null {
+  if (!offered) return null;
+  const ok = (id: string | undefined) => id !== undefined && offered.list.some((i) => i.id === id);
+  if (ok(filter)) return filter as string;
+  if (ok(offered.initial)) return offered.initial as string;
+  return offered.list[0]?.id ?? null;
+}
+
+/** The dataset key whose freshness the panel shows: the primary layer's (choropleth), else the first layer's. */
+export function primaryDataset(specs: readonly LayerSpec[]): string | null {
+  const primary = specs.find((s) => layerTypeOf(s).primary) ?? specs[0];
+  return primary ? (Object.keys(layerTypeOf(primary).datasets(primary))[0] ?? null) : null;
+}
+
+/** What a click on a region does: drill into a city, select a county of the city in view, or nothing. */
 export function drillTarget(code: string, focus: MapFocus, drill: MapPanelOptions['drill'], regions: Pick<RegionIndex, 'get' | 'children'>): string | null {
   if (drill === 'none') return null;
   const entry = regions.get(code);
@@ -42,9 +59,13 @@ export function drillTarget(code: string, focus: MapFocus, drill: MapPanelOption
   return null;
 }
 
+const NAME: Record<Locale, (p: RegionProps, short: boolean) => string> = {
+  'zh-CN': (p, short) => (short ? p.short : p.name),
+  en: (p) => p.nameEn,
+};
+
 export function regionName(f: RegionFeature, locale: Locale, short: boolean): string {
-  if (locale === 'en') return f.properties.nameEn;
-  return short ? f.properties.short : f.properties.name;
+  return NAME[locale](f.properties, short);
 }
 
 function labelArea(geo: RegionGeo, code: string): number {
@@ -52,33 +73,31 @@ function labelArea(geo: RegionGeo, code: string): number {
   return b ? (b[2] - b[0]) * (b[3] - b[1]) : 0;
 }
 
+/** Values under the labels: from the first layer that puts any there. */
+export function labelValuesOf(prepared: readonly PreparedLayer[], scene: LayerScene): LabelValues | null {
+  for (const { spec, type, model } of prepared) {
+    const values = type.labelValues?.(spec, model, scene);
+    if (values) return values;
+  }
+  return null;
+}
+
 /** Labels for the regions in view (+ neighbouring cities, dimmed, when inside a city). */
-export function regionLabels(
-  geo: RegionGeo,
-  focus: MapFocus,
-  inView: readonly RegionFeature[],
-  locale: Locale,
-  model: ChoroplethModel | null,
-  digits: number | undefined,
-): MapLabel[] {
+export function regionLabels(geo: RegionGeo, focus: MapFocus, inView: readonly RegionFeature[], locale: Locale, values: LabelValues | null): MapLabel[] {
   const out: MapLabel[] = [];
-  const d = model ? legendDigits(model.scale.domain, digits) : 0;
-  // Where labels collide, the larger values win (the capital, the big economies), then larger areas.
-  const ranked = model ? [...model.values.entries()].filter(([, v]) => v.value !== null).sort((a, b) => (b[1].value as number) - (a[1].value as number)) : [];
-  const rank = new Map(ranked.map(([code], i) => [code, 1 - i / Math.max(1, ranked.length)]));
   for (const f of inView) {
     const code = f.properties.code;
     const [lon, lat] = f.properties.label;
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
-    const value = model?.values.get(code)?.value;
     out.push({
       key: code,
       code,
       text: regionName(f, locale, focus.level === 'city'),
-      sub: value !== undefined && value !== null ? formatNumber(value, locale, d) : undefined,
+      sub: values?.text.get(code),
       lon,
       lat,
-      priority: (code === focus.selected ? 1e6 : 1e3) + (rank.get(code) ?? 0) * 100 + labelArea(geo, code),
+      // Where labels collide: the selection, then the larger values, then larger areas.
+      priority: (code === focus.selected ? 1e6 : 1e3) + (values?.rank.get(code) ?? 0) * 100 + labelArea(geo, code),
       kind: code === focus.selected ? 'selected' : 'region',
     });
   }
@@ -93,16 +112,40 @@ export function regionLabels(
   return out;
 }
 
-export function pulsePoints(specs: readonly LayerSpec[], data: MapLayerData, shift: Shift | null): PulsePoint[] {
-  const out: PulsePoint[] = [];
-  for (const spec of specs) {
-    if (spec.type !== 'points' || !spec.pulse) continue;
-    const rows = data[spec.dataset] as Parameters<typeof filteredIncidents>[0] | undefined;
-    if (!rows) continue;
-    for (const r of filteredIncidents(rows, { minSeverity: 1, statuses: spec.statuses, types: spec.types })) {
-      const [lon, lat] = shift ? shift([r.lon, r.lat]) : [r.lon, r.lat];
-      out.push({ key: r.id, lon, lat });
-    }
+/** Legend blocks of the layers drawn, in draw order; a block key shows once. */
+export function legendBlocks(prepared: readonly PreparedLayer[], scene: LayerScene): LegendBlock[] {
+  const out: LegendBlock[] = [];
+  const seen = new Set<string>();
+  for (const { spec, type, model } of prepared) {
+    const block = type.legend?.(spec, model, scene);
+    if (!block || seen.has(block.key)) continue;
+    seen.add(block.key);
+    out.push(block);
   }
+  // Areas first (what the map is coloured by), then the rest as drawn.
   return out;
+}
+
+/** The tooltip of a region: its name, and what each layer says about it. */
+export function regionTooltip(code: string, prepared: readonly PreparedLayer[], scene: LayerScene): TooltipContent {
+  return {
+    title: scene.regionName(code),
+    lines: prepared.flatMap(({ spec, type, model }) => type.regionLines?.(spec, model, code, scene) ?? []),
+  };
+}
+
+/** The tooltip of a deck.gl pick, and whether a click opens it as a popup. */
+export function pickTooltip(
+  layerId: string,
+  hit: LayerHit,
+  prepared: readonly PreparedLayer[],
+  scene: LayerScene,
+): { content: TooltipContent; popup: boolean } | null {
+  const layer = prepared.find((p) => p.spec.id === layerId);
+  const content = layer?.type.pick?.(layer.spec, layer.model, hit, scene);
+  return layer && content ? { content, popup: layer.type.popup === true } : null;
+}
+
+export function pulsePoints(prepared: readonly PreparedLayer[], scene: LayerScene): PulsePoint[] {
+  return prepared.flatMap(({ spec, type, model }) => [...(type.pulses?.(spec, model, scene) ?? [])]);
 }

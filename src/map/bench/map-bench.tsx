@@ -1,11 +1,11 @@
 /**
  * Bench page for scripts/bench/map.bench.mjs (built with Vite, run in headless
  * Chromium with software WebGL). It mounts the real MapCanvas with the real
- * layer builder — region pack, choropleth of the 18 cities, N scatter points —
- * and exposes `window.__mapBench` for the driver: a 1 Hz-style data update,
- * a pan loop (fps, long tasks) and an "empty map" mode for the fps ratio.
+ * layer registry — region pack, choropleth of the 18 cities (native MapLibre
+ * fill), N scatter points (deck.gl binary attributes) — and exposes
+ * `window.__mapBench` for the driver: a 1 Hz-style data update, a pan loop
+ * (fps, long tasks) and modes (all layers, one kind, none) for the fps ratios.
  */
-import type { Layer } from '@deck.gl/core';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -15,13 +15,15 @@ import type { Incident, RegionMetric } from '../../data/contracts/index';
 import { createRng, gaussian } from '../../lib/random';
 import '../../theme/global.css';
 import '../../panels/map-panel.css';
-import { LAYER, type MapFocus, regionsInView } from '../base-style';
+import type { MapFocus } from '../base-style';
+import { type DeckModules, loadDeck } from '../deck';
+import { drawLayers, prepareLayers } from '../draw';
 import { type RegionGeo, loadTopology, regionGeoFromTopology } from '../geo';
+import { pointData } from '../layer-data';
 import { layerSpec } from '../layer-specs';
 import { MapCanvas } from '../map-canvas';
-import { type DeckView, toDeckLayers } from '../to-deck-layers';
-import { regionLabels } from '../view-model';
-import { choroplethModel, pointData } from '../layer-data';
+import { buildScene } from '../scene';
+import { labelValuesOf, regionLabels } from '../view-model';
 
 const params = new URLSearchParams(location.search);
 const N = Number(params.get('points') ?? 100_000);
@@ -85,9 +87,12 @@ function makeMetrics(geo: RegionGeo): RegionMetric[] {
   }));
 }
 
+/** Which data layers the page shows: all, one kind, or none (the base map alone). */
+type Mode = 'full' | 'empty' | 'choropleth' | 'points';
+
 interface Handle {
   map: MapLibreMap;
-  overlay: MapboxOverlay;
+  overlay: MapboxOverlay | null;
 }
 
 declare global {
@@ -95,7 +100,7 @@ declare global {
     __mapBench?: {
       ready: boolean;
       error?: string;
-      setEmpty(empty: boolean): Promise<void>;
+      setMode(mode: Mode): Promise<void>;
       update(): Promise<{ convertMs: number; syncMs: number; frameMs: number }>;
       idleFrame(): Promise<number>;
       pan(seconds: number): Promise<{ frames: number; ticks: number; seconds: number; longTasks: number; longTaskMs: number; longestMs: number }>;
@@ -110,12 +115,16 @@ function Bench() {
   const [geo, setGeo] = useState<RegionGeo | null>(null);
   const [incidents, setIncidents] = useState<Incident[] | null>(null);
   const [metrics, setMetrics] = useState<RegionMetric[] | null>(null);
-  const [empty, setEmpty] = useState(false);
+  const [mode, setMode] = useState<Mode>('full');
   const [handle, setHandle] = useState<Handle | null>(null);
+  const [deck, setDeck] = useState<DeckModules | null>(null);
   const current = useRef<Incident[] | null>(null);
   const tick = useRef(0);
 
   useEffect(() => {
+    loadDeck().then(setDeck, (e: Error) => {
+      window.__mapBench = { ready: false, error: e.message } as never;
+    });
     loadTopology('/regions/henan.topo.json').then(
       (topo) => {
         const g = regionGeoFromTopology(topo);
@@ -130,20 +139,19 @@ function Bench() {
     );
   }, []);
 
-  const inView = useMemo(() => (geo ? regionsInView(geo, focus) : []), [geo]);
-  const view: DeckView = useMemo(
-    () => ({ indicator: 'gdp', regions: inView, selected: null, cityCentre: () => null, shift: null, beforeId: LAYER.cityBorder }),
-    [inView],
+  const scene = useMemo(
+    () => (geo ? buildScene({ geo, focus, locale: 'zh-CN', u: 1, indicator: 'gdp', indicators: [], shift: null, cityCentre: () => null }) : null),
+    [geo],
   );
-  const layers: Layer[] = useMemo(
-    () => (empty || !incidents || !metrics ? [] : toDeckLayers(specs, { choropleth: metrics, incidents }, view)),
-    [empty, incidents, metrics, view],
-  );
+  const drawn = useMemo(() => {
+    if (mode === 'empty' || !incidents || !metrics || !scene) return { native: [], deck: [], ids: [] };
+    const wanted = mode === 'full' ? specs : specs.filter((s) => s.type === mode);
+    return drawLayers(prepareLayers(wanted, { choropleth: metrics, incidents }, scene), scene, deck);
+  }, [mode, incidents, metrics, scene, deck]);
   const labels = useMemo(() => {
-    const spec = specs[0];
-    if (!geo || !metrics || spec?.type !== 'choropleth') return [];
-    return regionLabels(geo, focus, inView, 'zh-CN', choroplethModel(metrics, spec, 'gdp', inView), undefined);
-  }, [geo, metrics, inView]);
+    if (!geo || !metrics || !scene) return [];
+    return regionLabels(geo, focus, scene.regions, 'zh-CN', labelValuesOf(prepareLayers(specs.slice(0, 1), { choropleth: metrics }, scene), scene));
+  }, [geo, metrics, scene]);
 
   const hasData = incidents !== null;
   useEffect(() => {
@@ -156,10 +164,18 @@ function Bench() {
     window.__mapBench = {
       ready: true,
       points: N,
-      async setEmpty(value) {
-        flushSync(() => setEmpty(value));
+      async setMode(value) {
+        flushSync(() => setMode(value));
         await nextFrame();
-        await nextFrame();
+        // Let the software GPU drain its queue before the next measurement.
+        await new Promise<void>((r) => {
+          const t = setTimeout(r, 5000);
+          handle.map.once('idle', () => {
+            clearTimeout(t);
+            r();
+          });
+          handle.map.triggerRepaint();
+        });
       },
       async update() {
         const next = makeIncidents(geo, ++tick.current, current.current ?? undefined);
@@ -223,19 +239,23 @@ function Bench() {
     };
   }, [handle, geo, hasData]);
 
-  if (!geo) return <p style={{ color: '#fff' }}>loading…</p>;
+  if (!geo || !deck) return <p style={{ color: '#fff' }}>loading…</p>;
   return (
     <div style={{ position: 'absolute', left: 40, top: 40, width: 1000, height: 900 }} className="map-panel">
       <div className="map-panel__body" data-level="city" style={{ inset: 0 }}>
         <MapCanvas
           geo={geo}
           focus={focus}
-          layers={layers}
+          native={drawn.native}
+          deckLayers={drawn.deck}
+          deck={deck}
+          drawn={drawn.ids}
           labels={labels}
           pulses={[]}
           pitch={0}
           padding={{ top: 28, right: 28, bottom: 28, left: 28 }}
           pixelRatio={1}
+          u={1}
           hitTest={() => null}
           onRegionClick={() => undefined}
           onReady={setHandle}

@@ -1,17 +1,19 @@
 import { mapPanelOptions } from '../../map/layer-specs';
-import type { PanelDescriptor } from '../types';
+import { mapSlots, mapTable } from '../../map/map-table';
+import { definePanel } from '../types';
 
 /**
- * The map panel type. Its options schema is plain zod (no map code), so
- * validating a config never loads MapLibre or deck.gl: the component and the
- * whole map stack arrive in a lazy chunk when a screen shows a map.
+ * The map panel type. Its options schema is assembled from the map layer
+ * registry (plain zod and layer files, no map code), so validating a config
+ * never loads MapLibre or deck.gl: the component and MapLibre arrive in a lazy
+ * chunk when a screen shows a map, deck.gl only when its layers need it.
+ * Its dataset slots follow the layers: one per `datasets` key they read.
  */
-// biome-ignore lint/suspicious/noExplicitAny: heterogeneous descriptors
-export const mapPanels: PanelDescriptor<any>[] = [
-  {
-    type: 'map',
-    optionsSchema: mapPanelOptions,
-    load: () => import('../map-panel'),
-    defaultTitle: { zh: '区域态势', en: 'Regional overview' },
-  },
-];
+export default definePanel({
+  type: 'map',
+  optionsSchema: mapPanelOptions,
+  datasets: (options) => mapSlots(options),
+  load: () => import('../map-panel'),
+  toTable: (data, options, view) => mapTable(data, options, view),
+  defaultTitle: { zh: '区域态势', en: 'Regional overview' },
+});

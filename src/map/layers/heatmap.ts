@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { Incident } from '../../data/contracts/index';
+import { mapText } from '../map-text';
+import { OPEN_STATUSES, datasetKey, incidentStatus, layerId, opacity } from './fields';
+import { type LegendBlock, defineLayer, type LayerScene, recordsOf } from './layer-type';
+
+/** Incident density (deck.gl HeatmapLayer), weighted by severity or counted. */
+const schema = z
+  .object({
+    type: z.literal('heatmap'),
+    id: layerId.default('heatmap'),
+    dataset: datasetKey.default('incidents'),
+    /** Kernel radius in design pixels. */
+    radiusPixels: z.number().min(5).max(200).default(36),
+    intensity: z.number().min(0.1).max(10).default(1),
+    threshold: z.number().min(0).max(1).default(0.04),
+    /** Weight each incident by severity (red 4 … blue 1) or count them equally. */
+    weightBy: z.enum(['severity', 'count']).default('severity'),
+    statuses: z
+      .array(incidentStatus)
+      .min(1)
+      .default([...OPEN_STATUSES]),
+    opacity: opacity.default(0.75),
+  })
+  .strict();
+
+/** Deep blue → cyan → pale gold: red stays reserved for level-I incidents. */
+export const DENSITY_COLORS = ['#0c346e', '#1670b8', '#3ab8ea', '#7fd6f5', '#f6d678', '#fff4c8'] as const;
+const WEIGHT: Record<1 | 2 | 3 | 4, number> = { 1: 4, 2: 3, 3: 2, 4: 1 };
+
+/** The density legend (shared with hexagon bins: one block for both). */
+export function densityLegend(scene: LayerScene, colors: readonly string[] = DENSITY_COLORS): LegendBlock {
+  return {
+    kind: 'gradient',
+    key: 'density',
+    title: mapText('map.density', scene.locale),
+    colors,
+    low: mapText('map.low', scene.locale),
+    high: mapText('map.high', scene.locale),
+  };
+}
+
+export const heatmap = defineLayer({
+  type: 'heatmap',
+  schema,
+  engine: 'deck',
+  order: 10,
+  datasets: (spec) => ({ [spec.dataset]: { contract: 'incident', purpose: 'incidents whose density is drawn' } }),
+
+  prepare(spec, data, scene) {
+    const rows = recordsOf(data, spec.dataset, 'incident');
+    if (!rows) return null;
+    const list = scene.kit.filteredIncidents(rows, { minSeverity: 4, statuses: spec.statuses });
+    return { list, positions: scene.kit.shiftedPositions(list, scene.shift) };
+  },
+
+  build(spec, { list, positions }, scene, deck) {
+    return new deck.aggregation.HeatmapLayer<Incident>({
+      id: spec.id,
+      data: list as Incident[],
+      getPosition: (_, { index }) => [positions[index * 2] as number, positions[index * 2 + 1] as number],
+      getWeight: spec.weightBy === 'severity' ? (d) => WEIGHT[d.severity] : 1,
+      radiusPixels: spec.radiusPixels * scene.u,
+      intensity: spec.intensity,
+      threshold: spec.threshold,
+      colorRange: DENSITY_COLORS.map((c) => scene.kit.hexToRgb(c)),
+      opacity: spec.opacity,
+      updateTriggers: { getPosition: [scene.kit.identity(positions)], getWeight: [spec.weightBy] },
+    });
+  },
+
+  legend: (_spec, _model, scene) => densityLegend(scene),
+});

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { Incident } from '../../data/contracts/index';
+import { formatNumber } from '../../lib/format';
+import { tokens } from '../../theme/tokens';
+import { mapText } from '../map-text';
+import { OPEN_STATUSES, datasetKey, incidentStatus, layerId, opacity } from './fields';
+import { densityLegend } from './heatmap';
+import { defineLayer, recordsOf } from './layer-type';
+
+/** Incidents binned in hexagons (deck.gl HexagonLayer, CPU aggregation), optionally extruded. */
+const schema = z
+  .object({
+    type: z.literal('hexagon'),
+    id: layerId.default('hexagon'),
+    dataset: datasetKey.default('incidents'),
+    /** Hexagon radius in metres. */
+    radius: z.number().min(500).max(100_000).default(9000),
+    extruded: z.boolean().default(true),
+    elevationScale: z.number().min(0).max(10_000).default(60),
+    coverage: z.number().min(0.1).max(1).default(0.85),
+    statuses: z
+      .array(incidentStatus)
+      .min(1)
+      .default([...OPEN_STATUSES]),
+    opacity: opacity.default(0.8),
+  })
+  .strict();
+
+const RAMP = tokens.ramp.slice(1);
+
+export const hexagon = defineLayer({
+  type: 'hexagon',
+  schema,
+  engine: 'deck',
+  order: 20,
+  datasets: (spec) => ({ [spec.dataset]: { contract: 'incident', purpose: 'incidents binned in hexagons' } }),
+
+  prepare(spec, data, scene) {
+    const rows = recordsOf(data, spec.dataset, 'incident');
+    if (!rows) return null;
+    const list = scene.kit.filteredIncidents(rows, { minSeverity: 4, statuses: spec.statuses });
+    return { list, positions: scene.kit.shiftedPositions(list, scene.shift) };
+  },
+
+  build(spec, { list, positions }, scene, deck) {
+    return new deck.aggregation.HexagonLayer<Incident>({
+      id: spec.id,
+      data: list as Incident[],
+      getPosition: (_, { index }) => [positions[index * 2] as number, positions[index * 2 + 1] as number],
+      radius: spec.radius,
+      extruded: spec.extruded,
+      elevationScale: spec.extruded ? spec.elevationScale : 0,
+      elevationRange: [0, 1000],
+      coverage: spec.coverage,
+      colorRange: RAMP.map((c) => scene.kit.hexToRgb(c)),
+      opacity: spec.opacity,
+      gpuAggregation: false,
+      pickable: true,
+      updateTriggers: { getPosition: [scene.kit.identity(positions)] },
+    });
+  },
+
+  // Its own colours (the theme ramp), so its own block.
+  legend: (_spec, _model, scene) => ({ ...densityLegend(scene, RAMP), key: 'density-bins' }),
+
+  pick(_spec, _model, hit, scene) {
+    const o = hit.object as { count?: number; points?: readonly unknown[]; pointIndices?: readonly number[] } | undefined;
+    if (!o) return null;
+    const n = o.count ?? o.pointIndices?.length ?? o.points?.length ?? 0;
+    return { title: mapText('map.cell', scene.locale), lines: [{ value: mapText('map.cellCount', scene.locale, { n: formatNumber(n, scene.locale, 0) }) }] };
+  },
+});

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import type { Incident } from '../../data/contracts/index';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import type { Locale } from '../../lib/locale';
+import { tokens } from '../../theme/tokens';
+import type { PointData } from '../layer-data';
+import { levelWithColour, mapText, term, translate } from '../map-text';
+import { OPEN_STATUSES, datasetKey, incidentStatus, layerId, opacity, severityLevel } from './fields';
+import { type LayerData, type TooltipContent, defineLayer, recordsOf } from './layer-type';
+
+/**
+ * Incidents by category and four-colour level (red I … blue IV); more severe
+ * points are larger and drawn on top; red points pulse (a CSS ring: the WebGL
+ * canvas does not repaint for it). `circle` feeds deck.gl binary attributes
+ * (100k+ points at 1 Hz); `icon` draws a glyph per category (≤ ~5,000 points).
+ */
+const schema = z
+  .object({
+    type: z.literal('points'),
+    id: layerId.default('points'),
+    dataset: datasetKey.default('incidents'),
+    symbol: z.enum(['circle', 'icon']).default('circle'),
+    /** Radius of a level-IV point in design pixels; higher levels are drawn larger. */
+    radius: z.number().min(1).max(40).default(5),
+    /** Only draw incidents at this level or more severe (1 = red only, 4 = all). */
+    minSeverity: severityLevel.default(4),
+    /** Incident types to draw; default all. */
+    types: z.array(z.string().min(1).max(20)).max(20).optional(),
+    /** Statuses to draw; default every status but `closed`. */
+    statuses: z
+      .array(incidentStatus)
+      .min(1)
+      .default([...OPEN_STATUSES]),
+    /** Red (level I) incidents pulse (CSS animation; off under prefers-reduced-motion). */
+    pulse: z.boolean().default(true),
+    opacity: opacity.default(0.9),
+  })
+  .strict();
+export type PointsSpec = z.output<typeof schema>;
+
+type Model =
+  | { symbol: 'circle'; data: PointData; records: readonly Incident[]; counts: readonly number[] }
+  | { symbol: 'icon'; list: readonly Incident[]; positions: Float64Array; records: readonly Incident[]; counts: readonly number[] };
+
+const LEVELS = [1, 2, 3, 4] as const;
+
+function accepts(spec: PointsSpec, r: Incident): boolean {
+  return r.severity <= spec.minSeverity && spec.statuses.includes(r.status) && (!spec.types || spec.types.includes(r.type));
+}
+
+/** An incident as tooltip text: title, type · status, level, time reported. */
+export function incidentTooltip(i: Incident, locale: Locale): TooltipContent {
+  return {
+    title: i.title,
+    lines: [
+      { value: `${term('incident.type', i.type, locale)} · ${term('incident.status', i.status, locale)}` },
+      { value: levelWithColour(i.severity, locale), tone: `sev${i.severity}` },
+      { label: mapText('map.reportedAt', locale), value: formatDateTime(i.reportedAt, locale, false) },
+    ],
+  };
+}
+
+export const points = defineLayer({
+  type: 'points',
+  schema,
+  engine: 'deck',
+  order: 50,
+  popup: true,
+  datasets: (spec) => ({ [spec.dataset]: { contract: 'incident', purpose: 'incidents drawn as points' } }),
+
+  prepare(spec, data: LayerData, scene): Model | null {
+    const records = recordsOf(data, spec.dataset, 'incident');
+    if (!records) return null;
+    if (spec.symbol === 'icon' && scene.iconAtlas()) {
+      const list = scene.kit.filteredIncidents(records, spec);
+      const counts = [0, 0, 0, 0];
+      for (const r of list) counts[r.severity - 1] = (counts[r.severity - 1] as number) + 1;
+      return { symbol: 'icon', list, positions: scene.kit.shiftedPositions(list, scene.shift), records, counts };
+    }
+    const d = scene.kit.pointData(records, spec, scene.shift, spec.id);
+    return { symbol: 'circle', data: d, records, counts: d.counts };
+  },
+
+  build(spec, model, scene, deck) {
+    const { u } = scene;
+    const alpha = Math.round(spec.opacity * 255);
+    if (model.symbol === 'icon') {
+      const atlas = scene.iconAtlas();
+      if (!atlas) return null;
+      const { positions } = model;
+      const rgb = LEVELS.map((s) => scene.kit.hexToRgb(tokens.severity[s]));
+      return new deck.layers.IconLayer<Incident>({
+        id: spec.id,
+        data: model.list as Incident[],
+        iconAtlas: atlas.url,
+        iconMapping: atlas.mapping,
+        getIcon: (d) => (atlas.mapping[d.type] ? d.type : 'other'),
+        getPosition: (_, { index }) => [positions[index * 2] as number, positions[index * 2 + 1] as number],
+        getColor: (d) => [...(rgb[d.severity - 1] as [number, number, number]), alpha],
+        getSize: (d) => spec.radius * u * 2.8 * scene.kit.SEVERITY_RADIUS[d.severity],
+        sizeUnits: 'pixels',
+        pickable: true,
+        updateTriggers: { getPosition: [scene.kit.identity(positions)], getColor: [alpha], getSize: [spec.radius, u] },
+      });
+    }
+    return new deck.layers.ScatterplotLayer({
+      id: spec.id,
+      data: model.data,
+      radiusUnits: 'pixels',
+      radiusScale: spec.radius * u,
+      radiusMinPixels: 1.5 * u,
+      stroked: true,
+      getLineColor: [230, 245, 255, 150],
+      lineWidthUnits: 'pixels',
+      lineWidthMinPixels: 0.8 * u,
+      pickable: true,
+    });
+  },
+
+  legend(_spec, model, scene) {
+    return {
+      kind: 'levels',
+      key: 'incident-levels',
+      title: mapText('map.incidents', scene.locale),
+      items: LEVELS.map((level) => ({
+        level,
+        color: tokens.severity[level],
+        label: levelWithColour(level, scene.locale),
+        count: formatNumber(model.counts[level - 1] ?? 0, scene.locale, 0),
+      })),
+    };
+  },
+
+  pick(_spec, model, hit, scene) {
+    // Binary attributes pick by point index; `index` maps it back to the record.
+    const incident = model.symbol === 'icon' ? (hit.object as Incident | undefined) : model.records[model.data.index[hit.index] ?? -1];
+    return incident ? incidentTooltip(incident, scene.locale) : null;
+  },
+
+  pulses(spec, model, scene) {
+    if (!spec.pulse) return [];
+    const out = [];
+    for (const r of model.records) {
+      if (r.severity !== 1 || !accepts(spec, r)) continue;
+      const [lon, lat] = scene.shift ? scene.shift([r.lon, r.lat]) : [r.lon, r.lat];
+      out.push({ key: r.id, lon, lat });
+    }
+    return out;
+  },
+
+  /** One row per incident drawn inside the region in view, newest first. */
+  table(spec, data, view) {
+    const rows = (recordsOf(data, spec.dataset, 'incident') ?? [])
+      .filter((r) => accepts(spec, r) && view.within(r.region, view.region))
+      .sort((a, b) => b.reportedAt - a.reportedAt);
+    const { locale } = view;
+    return {
+      columns: [
+        { key: 'time', label: translate('col.time', locale), kind: 'time' },
+        { key: 'type', label: translate('col.type', locale), kind: 'text' },
+        { key: 'level', label: translate('col.level', locale), kind: 'text' },
+        { key: 'region', label: translate('col.region', locale), kind: 'region' },
+        { key: 'title', label: translate('col.title', locale), kind: 'text' },
+        { key: 'status', label: translate('col.status', locale), kind: 'text' },
+      ],
+      rows: rows.map((r) => ({
+        time: r.reportedAt,
+        type: term('incident.type', r.type, locale),
+        level: term('incident.level', r.severity, locale),
+        region: r.region,
+        regionName: view.regionLabel(r.region),
+        title: r.title,
+        status: term('incident.status', r.status, locale),
+      })),
+    };
+  },
+});
