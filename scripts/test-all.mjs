@@ -139,7 +139,12 @@ rmSync(unitJson, { force: true });
 const unitOk = run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
 if (existsSync(unitJson)) {
   const r = JSON.parse(readFileSync(unitJson, 'utf8'));
-  results.push({ suite: 'unit', passed: r.numPassedTests, failed: r.numFailedTests + (unitOk || r.numFailedTests ? 0 : 1) });
+  // A file that failed without a failed test failed in its setup (e.g. the size budget's build): its tests did not run.
+  const setupFailed = (r.testResults ?? [])
+    .filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'))
+    .reduce((n, f) => n + Math.max(1, f.assertionResults.filter((a) => a.status !== 'passed').length), 0);
+  const failed = r.numFailedTests + setupFailed;
+  results.push({ suite: 'unit', passed: r.numPassedTests, failed: failed + (unitOk || failed ? 0 : 1) });
 } else results.push({ suite: 'unit', passed: 0, failed: 1 });
 
 const e2eJson = 'test-results/e2e-report.json';
