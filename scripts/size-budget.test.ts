@@ -162,7 +162,7 @@ function panelComponents(): { modules: string[]; map: string[]; loads: number; i
   return {
     modules: [...new Set([...targets.values()].flat())].sort(),
     map: targets.get('src/panels/catalog/map.ts') ?? [],
-    loads: files.reduce((n, f) => n + (f.source.match(/\bload\s*:/g)?.length ?? 0), 0),
+    loads: files.reduce((n, f) => n + (f.source.match(/\bload\s*:\s*(async\s*)?\(/g)?.length ?? 0), 0),
     imports: [...targets.values()].flat().length,
   };
 }
