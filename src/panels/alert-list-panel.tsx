@@ -80,7 +80,9 @@ export default function AlertListPanel({ config, options, title, data: { main: d
           {t('alert.empty')}
         </div>
       ) : (
-        <ol ref={listRef} className="alert-list" aria-label={t('alert.count', { n: breaches.length })} {...pause}>
+        // A scrolling list is a keyboard stop, so it can be scrolled without a mouse.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (axe scrollable-region-focusable)
+        <ol ref={listRef} className="alert-list" aria-label={t('alert.count', { n: breaches.length })} tabIndex={0} {...pause}>
           {ordered.map((b) => {
             const flashing = b.level === 1 && isFlashing(b, firstSeen, options.flashSec, now);
             return (

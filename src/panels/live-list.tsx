@@ -67,7 +67,8 @@ export function IncidentList({ config, options, title, data: { main: data } }: P
       data={data}
       state={data.records && items.length === 0 && data.state === 'ready' ? 'empty' : undefined}
     >
-      <ol className="live-list" ref={ref}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list is a keyboard stop (axe scrollable-region-focusable) */}
+      <ol className="live-list" ref={ref} tabIndex={0} aria-label={title}>
         {items.map((r) => (
           <li
             key={r.id}
@@ -106,7 +107,8 @@ export function AppealTicker({ config, options, title, data: { main: data } }: P
       data={data}
       state={data.records && items.length === 0 && data.state === 'ready' ? 'empty' : undefined}
     >
-      <ol className="live-list" ref={ref}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list is a keyboard stop (axe scrollable-region-focusable) */}
+      <ol className="live-list" ref={ref} tabIndex={0} aria-label={title}>
         {items.map((r: TextItem) => (
           <li key={r.id} className="live-item">
             <span className="appeal-chip">{term('appeal.category', r.category, locale)}</span>
@@ -143,7 +145,8 @@ export function AlertFeed({ config, options, title, data: { main: data } }: Pane
       data={data}
       state={data.records && items.length === 0 && data.state === 'ready' ? 'empty' : undefined}
     >
-      <ol className="live-list" ref={ref}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list is a keyboard stop (axe scrollable-region-focusable) */}
+      <ol className="live-list" ref={ref} tabIndex={0} aria-label={title}>
         {items.map((r) => (
           <li key={r.id} className="live-item" data-severity={r.level}>
             <span className={`sev-chip sev-chip--${r.level}`}>{levelWithColour(r.level, locale)}</span>

@@ -75,7 +75,6 @@ export function PanelFrame({ panelId, type, title, data, state, empty, emptyText
       data-panel={panelId}
       data-state={resolved}
       aria-busy={resolved === 'loading'}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a panel is a keyboard stop in analyst mode (F / Enter opens its details)
       tabIndex={canOpen ? 0 : undefined}
       onKeyDown={onKeyDown}
     >

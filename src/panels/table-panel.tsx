@@ -242,6 +242,8 @@ function VirtualRows<T extends { id: string }>({ rows, rowHeight, autoScroll, re
   return (
     <tbody
       ref={ref}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling body is a keyboard stop (axe scrollable-region-focusable)
+      tabIndex={0}
       className="ptable__body"
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       {...pause}
