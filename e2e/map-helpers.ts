@@ -76,6 +76,7 @@ export async function expectMapDrawn(page: Page, panel: Locator): Promise<void> 
 export async function clickRegionLabel(page: Page, panel: Locator, code: string): Promise<void> {
   const label = panel.locator(`.map-label[data-code="${code}"]`);
   await expect(label).toBeVisible();
+  await expect(panel.locator('.map-canvas')).toHaveAttribute('data-camera', 'still', { timeout: MAP_READY_MS });
   const box = await label.boundingBox();
   if (!box) throw new Error(`label ${code} has no box`);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -88,6 +89,8 @@ export async function clickRegionLabel(page: Page, panel: Locator, code: string)
 export async function canvasBelowLabel(page: Page, panel: Locator, code: string): Promise<{ x: number; y: number }> {
   const label = panel.locator(`.map-label[data-code="${code}"]`);
   await expect(label).toBeVisible();
+  // Labels follow the camera: read the position once a drill-down's flight has landed.
+  await expect(panel.locator('.map-canvas')).toHaveAttribute('data-camera', 'still', { timeout: MAP_READY_MS });
   const box = await label.boundingBox();
   if (!box) throw new Error(`label ${code} has no box`);
   const x = box.x + box.width / 2;

@@ -300,7 +300,14 @@ export function MapCanvas(props: MapCanvasProps) {
       event.stopImmediatePropagation();
       rebuild();
     };
+    // Whether the camera is still (tests and tooling wait for it before reading positions).
+    const root = container.parentElement;
+    const camera = (state: 'moving' | 'still') => {
+      if (root) root.dataset.camera = state;
+    };
     map.on('load', onLoad);
+    map.on('movestart', () => camera('moving'));
+    map.on('moveend', () => camera('still'));
     map.on('move', place);
     map.on('resize', place);
     map.on('click', onClick);
@@ -404,6 +411,7 @@ export function MapCanvas(props: MapCanvasProps) {
       data-native-layers={native.map((l) => l.id).join(' ')}
       data-deck-layers={deckLayers.map((l) => l.id).join(' ')}
       data-deck={deck ? 'loaded' : 'none'}
+      data-camera="still"
     >
       <div ref={glRef} className="map-canvas__gl" />
       {props.children}
