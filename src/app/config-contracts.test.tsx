@@ -53,7 +53,9 @@ describe('panels declare the contracts of their datasets', () => {
     if (!gauge || !ranking) throw new Error('fixture');
     delete gauge.dataset;
     ranking.datasets = { kpi: 'economy-kpis', names: 'economy-kpis' };
-    const messages = issuesOf(raw).issues.map((i) => `${i.path}: ${i.message}`);
+    const messages = issuesOf(raw)
+      .issues.map((i) => `${i.path}: ${i.message}`)
+      .sort((a, b) => (a.includes('gauge') ? -1 : b.includes('gauge') ? 1 : 0));
     expect(messages).toHaveLength(2);
     expect(messages[0]).toMatch(/\.dataset: panel "budget-gauge" \(gauge\) needs a "kpi" dataset here/);
     expect(messages[1]).toMatch(/\.datasets\.names: panel type "ranking" has no dataset slot "names" \(slots: kpi\)/);

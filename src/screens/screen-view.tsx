@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { type CSSProperties, lazy, Suspense } from 'react';
 import type { ScreenConfig } from '../config/schema';
 import { useRuntime } from '../data/runtime';
 import { DemoTour } from '../modes/demo-tour';
@@ -6,8 +6,10 @@ import { PanelHost } from '../panels/panel-host';
 import { useView } from '../state/view-store';
 import { tracksToCss } from '../layout/tracks';
 import { Artboard, DeskLayout } from './artboard';
-import { DetailView } from './detail-view';
 import { TitleBar } from './title-bar';
+
+/** Analyst mode only: the detail view (table, exports) is a lazy chunk, not part of what a wall loads. */
+const DetailView = lazy(() => import('./detail-view').then((m) => ({ default: m.DetailView })));
 import './screen.css';
 
 /** Lays a screen's panels out on its grid: a scaled artboard in wall/demo mode, responsive in analyst mode. */
@@ -23,7 +25,9 @@ export function ScreenView({ screen }: { screen: ScreenConfig }) {
         <DeskLayout>
           <div className="screen screen--analyst" data-screen={screen.id}>
             <TitleBar screen={screen} />
-            <DetailView screen={screen} config={focused} />
+            <Suspense fallback={null}>
+              <DetailView screen={screen} config={focused} />
+            </Suspense>
           </div>
         </DeskLayout>
       );

@@ -3,15 +3,9 @@ import { pickName } from '../../i18n/translate';
 import { formatNumber, formatWithUnit, unitLabel } from '../../lib/format';
 import type { Locale } from '../../lib/locale';
 import type { ChartTheme } from '../theme';
+import { nameOf, plain } from '../models/text';
 
-/**
- * Text from feeds goes into the canvas only (tooltips use `renderMode:
- * 'richText'`, never HTML). Rich-text markup is `{style|text}`: braces in feed
- * text are swapped for full-width ones so a name cannot restyle a label.
- */
-export function plain(text: string | null | undefined): string {
-  return (text ?? '').replace(/[{}]/g, (c) => (c === '{' ? '｛' : '｝')).replace(/\|/g, '｜');
-}
+export { nameOf, plain };
 
 /** Base tooltip: canvas-rendered rich text (no HTML), cockpit colours, sizes in design px. */
 export function tooltipBase(theme: ChartTheme) {
@@ -69,10 +63,4 @@ export function unitText(unit: string | undefined, locale: Locale): string {
 export function digitsFor(values: readonly (number | null)[]): number {
   const max = Math.max(0, ...values.map((v) => Math.abs(v ?? 0)));
   return max >= 1000 ? 0 : max >= 1 ? 1 : 2;
-}
-
-/** The localised name of a record that carries `name`/`nameEn`. */
-export function nameOf(r: { name?: string | undefined; nameEn?: string | undefined }, fallback: string, locale: Locale): string {
-  const name = r.name ?? fallback;
-  return plain(pickName({ name, nameEn: r.nameEn ?? name }, locale));
 }

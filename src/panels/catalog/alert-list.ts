@@ -1,7 +1,6 @@
-import { nameOf } from '../../charts/options/common';
 import { evaluateRules, orderBreaches } from '../alert-model';
 import { definePanel } from '../types';
-import { term, translate } from '../../i18n/translate';
+import { pickName, term, translate } from '../../i18n/translate';
 import { column } from './columns';
 import { alertListOptions, alertListSlots } from './economy-options';
 
@@ -18,7 +17,7 @@ export default definePanel({
       ...(main.records ?? []),
       ...kpis.map((k) => ({ code: k.region, indicator: k.id, value: k.value, yoy: k.yoy ?? null, unit: k.unit, period: k.period })),
     ];
-    const names = new Map(kpis.map((k) => [k.id, nameOf(k, k.id, view.locale)]));
+    const names = new Map(kpis.map((k) => [k.id, pickName(k, view.locale)]));
     const breaches = orderBreaches(evaluateRules(options.rules, metrics), new Map()).slice(0, options.maxItems);
     return {
       columns: [

@@ -1,4 +1,4 @@
-import { shares } from '../../charts/options/composition';
+import { shares } from '../../charts/models/composition';
 import { definePanel } from '../types';
 import { column } from './columns';
 import { compositionOptions, compositionSlots } from './economy-options';

@@ -1,4 +1,4 @@
-import { gaugeReading } from '../../charts/options/gauge';
+import { gaugeReading } from '../../charts/models/gauge';
 import { definePanel } from '../types';
 import { column } from './columns';
 import { gaugeOptions, gaugeSlots } from './economy-options';

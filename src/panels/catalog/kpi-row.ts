@@ -1,4 +1,4 @@
-import { nameOf } from '../../charts/options/common';
+import { pickName } from '../../i18n/translate';
 import { definePanel } from '../types';
 import { column } from './columns';
 import { kpiRowOptions, kpiRowSlots } from './economy-options';
@@ -27,7 +27,7 @@ export default definePanel({
         column(view, 'progress', 'col.progress', 'percent', { unit: '%', digits: 1 }),
       ],
       rows: ordered.map((r) => ({
-        indicator: nameOf(r, r.id, view.locale),
+        indicator: pickName(r, view.locale),
         period: r.period,
         value: r.value,
         unit: r.unit,

@@ -1,4 +1,4 @@
-import { nameOf } from '../../charts/options/common';
+import { pickName } from '../../i18n/translate';
 import { rankItems } from '../live-model';
 import { definePanel } from '../types';
 import { column } from './columns';
@@ -21,7 +21,7 @@ export default definePanel({
         column(view, 'name', 'col.name', 'text'),
         column(view, 'value', 'col.value', 'number', { unit, digits: options.digits }),
       ],
-      rows: items.map((r, i) => ({ rank: i + 1, name: nameOf(r, r.key, view.locale), value: r.value })),
+      rows: items.map((r, i) => ({ rank: i + 1, name: pickName(r, view.locale), value: r.value })),
     };
   },
 });

@@ -1,4 +1,4 @@
-import { rankRows, rankUnit } from '../../charts/options/ranking';
+import { rankRows, rankUnit } from '../../charts/models/ranking';
 import { definePanel } from '../types';
 import { column } from './columns';
 import { rankingOptions, rankingSlots } from './economy-options';

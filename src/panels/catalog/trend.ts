@@ -1,4 +1,4 @@
-import { trendGroups } from '../../charts/options/trend';
+import { trendGroups } from '../../charts/models/trend';
 import type { TableColumn, TableRow } from '../../lib/data-table';
 import { definePanel } from '../types';
 import { column } from './columns';
