@@ -1,3 +1,4 @@
+import { getPath } from '../lib/safe-object';
 import { z } from 'zod';
 
 /**
@@ -21,18 +22,7 @@ export const mappingSchema = z
   .strict();
 export type Mapping = z.output<typeof mappingSchema>;
 
-const BLOCKED = new Set(['__proto__', 'constructor', 'prototype']);
-
-export function getPath(value: unknown, path: string): unknown {
-  if (!path) return value;
-  let current = value;
-  for (const key of path.split('.')) {
-    if (BLOCKED.has(key) || current === null || typeof current !== 'object') return undefined;
-    if (!Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
+export { getPath };
 
 export interface Envelope {
   records: unknown;

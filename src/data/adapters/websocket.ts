@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getPath } from '../mapping';
+import { getPath } from '../../lib/safe-object';
 import { backoffOptions } from './backoff';
 import { staleAfterSilence, templateKey } from './behaviour';
 import { parseJsonTolerant } from './json-body';
