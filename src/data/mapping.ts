@@ -1,4 +1,4 @@
-import { getPath } from '../lib/safe-object';
+import { BLOCKED_KEYS, getPath } from '../lib/safe-object';
 import { z } from 'zod';
 
 /**
@@ -47,7 +47,7 @@ export function mapRecord(record: unknown, mapping: Mapping): unknown {
   const out: Record<string, unknown> = hasFieldMap ? {} : { ...(record as Record<string, unknown>) };
   if (hasFieldMap) {
     // Unmapped fields pass through under their own names.
-    for (const [k, v] of Object.entries(record)) if (!BLOCKED.has(k)) out[k] = v;
+    for (const [k, v] of Object.entries(record)) if (!BLOCKED_KEYS.has(k)) out[k] = v;
     for (const [field, path] of Object.entries(mapping.fields)) out[field] = getPath(record, path);
   }
   for (const [field, value] of Object.entries(mapping.constants)) if (out[field] === undefined) out[field] = value;

@@ -26,14 +26,14 @@ export function isSafeLink(url: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(trimmed);
 }
 
-const BLOCKED = new Set(['__proto__', 'constructor', 'prototype']);
+export const BLOCKED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Reads `a.b.c` from untrusted JSON: own properties only, never through `__proto__`/`constructor`/`prototype`. */
 export function getPath(value: unknown, path: string): unknown {
   if (!path) return value;
   let current = value;
   for (const key of path.split('.')) {
-    if (BLOCKED.has(key) || current === null || typeof current !== 'object') return undefined;
+    if (BLOCKED_KEYS.has(key) || current === null || typeof current !== 'object') return undefined;
     if (!Object.hasOwn(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key];
   }
