@@ -198,7 +198,7 @@ describe('legend and tooltips', () => {
   it('shows the choropleth classes with unit, no data, incident levels with counts, density once', () => {
     const s = scene();
     const blocks = legendBlocks(prepareLayers([...all, ...specs([{ type: 'heatmap', id: 'heat-2' }])], data, s), s);
-    expect(blocks.map((b) => b.key)).toEqual(['choropleth', 'density', 'density-bins', 'column-columns', 'line-#3ad0ff', 'incident-levels']);
+    expect(blocks.map((b) => b.key)).toEqual(['choropleth', 'incident-levels', 'line-#3ad0ff', 'column-columns', 'density-bins', 'density']);
     expect(blocks[0]).toEqual({
       kind: 'classes',
       key: 'choropleth',

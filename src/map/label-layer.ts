@@ -36,7 +36,7 @@ interface LabelNode {
 export class LabelLayer {
   private readonly root: HTMLDivElement;
   private nodes = new Map<string, LabelNode>();
-  private u = 0;
+  private style = '';
   /** Keys currently shown (after overlap culling), exposed for tests. */
   shown = new Set<string>();
 
@@ -99,11 +99,15 @@ export class LabelLayer {
     }
   }
 
-  /** Places the labels for the current camera; `u` (CSS px per design unit) scales the gaps between them. */
-  update(project: Project, width: number, height: number, u = 1): void {
-    // A new design unit means new font sizes (--u): measure again.
-    if (u !== this.u) {
-      this.u = u;
+  /**
+   * Places the labels for the current camera; `u` (CSS px per design unit) scales the gaps
+   * between them; a change of `u` or `style` (what the labels' CSS depends on) measures them again.
+   */
+  update(project: Project, width: number, height: number, u = 1, style = ''): void {
+    // New font sizes (a new design unit, a compact map): measure again.
+    const key = `${u}|${style}`;
+    if (key !== this.style) {
+      this.style = key;
       for (const node of this.nodes.values()) node.measured = false;
     }
     const boxes: LabelBox[] = [];

@@ -60,6 +60,8 @@ export interface MapCanvasProps {
   pixelRatio: number;
   /** CSS px per design unit: line widths and gaps are design pixels. */
   u: number;
+  /** What the labels' CSS depends on besides `u` (e.g. a compact map): a change measures them again. */
+  labelStyle?: string;
   /** Region code under a map point, if clickable. */
   hitTest: (lon: number, lat: number) => string | null;
   onRegionClick: (code: string) => void;
@@ -251,7 +253,7 @@ export function MapCanvas(props: MapCanvasProps) {
       const w = container.clientWidth;
       const h = container.clientHeight;
       const project = (lon: number, lat: number) => map.project([lon, lat]);
-      labels.update(project, w, h, latest.current.u);
+      labels.update(project, w, h, latest.current.u, latest.current.labelStyle);
       pulses.update(project, w, h);
       latest.current.onMove?.();
     };
@@ -341,7 +343,7 @@ export function MapCanvas(props: MapCanvasProps) {
   }, [generation, geo, baseMap]);
 
   // ── Props → map, by diff ──────────────────────────────────────────────
-  const { deck, deckLayers, native, labels, pulses, focus, pitch, pixelRatio, u } = props;
+  const { deck, deckLayers, native, labels, pulses, focus, pitch, pixelRatio, u, labelStyle } = props;
   const paddingKey = `${props.padding.top},${props.padding.right},${props.padding.bottom},${props.padding.left}`;
   const focusKey = JSON.stringify(focus);
 
@@ -368,10 +370,10 @@ export function MapCanvas(props: MapCanvasProps) {
     if (inst.ready) {
       const c = inst.map.getContainer();
       const project = (lon: number, lat: number) => inst.map.project([lon, lat]);
-      inst.labels.update(project, c.clientWidth, c.clientHeight, u);
+      inst.labels.update(project, c.clientWidth, c.clientHeight, u, labelStyle);
       inst.pulses.update(project, c.clientWidth, c.clientHeight);
     }
-  }, [labels, pulses, status, u]);
+  }, [labels, pulses, status, u, labelStyle]);
 
   useEffect(() => {
     const inst = instance.current;

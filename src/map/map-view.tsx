@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import type { Topology } from 'topojson-specification';
 import type { RegionIndex } from '../geo/region-index';
 import { localize } from '../i18n/i18n';
@@ -22,6 +22,7 @@ import {
   activeIndicator,
   drillTarget,
   indexForFocus,
+  isCompact,
   labelValuesOf,
   legendBlocks,
   mapIndicators,
@@ -225,9 +226,17 @@ export function MapView({ geo: geoState, options, feeds, title, locale, region, 
   const attribution = options.baseMap ? (options.baseMap.type === 'xyz' ? options.baseMap.attribution : mapText('map.tianditu', locale)) : '';
   const body = bodyRef.current;
   const size = { width: body?.clientWidth ?? 0, height: body?.clientHeight ?? 0, u };
+  const compact = useCompact(bodyRef, u);
 
   return (
-    <div className="map-panel__body" ref={bodyRef} data-region={region} data-level={focus.level} data-indicator={indicator ?? ''}>
+    <div
+      className="map-panel__body"
+      ref={bodyRef}
+      data-region={region}
+      data-level={focus.level}
+      data-indicator={indicator ?? ''}
+      data-compact={compact ? '' : undefined}
+    >
       <MapCanvas
         geo={geo}
         focus={focus}
@@ -242,6 +251,7 @@ export function MapView({ geo: geoState, options, feeds, title, locale, region, 
         padding={padding}
         pixelRatio={layout.pixelRatio}
         u={u}
+        labelStyle={compact ? 'compact' : ''}
         hitTest={hitTest}
         onRegionClick={onRegionClick}
         onPick={onPick}
@@ -268,6 +278,21 @@ export function MapView({ geo: geoState, options, feeds, title, locale, region, 
       {attribution ? <div className="map-panel__attribution">{mapText('map.attribution', locale, { name: attribution })}</div> : null}
     </div>
   );
+}
+
+function useCompact(ref: RefObject<HTMLElement | null>, u: number): boolean {
+  const [compact, setCompact] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setCompact(isCompact(el.clientWidth, el.clientHeight, u));
+    check();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, u]);
+  return compact;
 }
 
 /** The same focus object while its fields are the same (keeps memoised layers). */

@@ -8,7 +8,7 @@ import { prepareLayers } from './draw';
 import { regionGeoFromTopology } from './geo';
 import { layerSpec } from './layer-specs';
 import { buildScene } from './scene';
-import { activeIndicator, drillTarget, indexForFocus, labelValuesOf, mapIndicators, primaryDataset, pulsePoints, regionLabels } from './view-model';
+import { activeIndicator, drillTarget, indexForFocus, isCompact, labelValuesOf, mapIndicators, primaryDataset, pulsePoints, regionLabels } from './view-model';
 
 const root = join(import.meta.dirname, '../../public/regions');
 const topo = JSON.parse(readFileSync(join(root, 'henan.topo.json'), 'utf8')) as Topology;
@@ -109,5 +109,16 @@ describe('indicator, freshness and pulses', () => {
     ];
     expect(pulsePoints(prepareLayers([layerSpec.parse({ type: 'points' })], { incidents }, scene), scene).map((p) => p.key)).toEqual(['a']);
     expect(pulsePoints(prepareLayers([layerSpec.parse({ type: 'points', pulse: false })], { incidents }, scene), scene)).toEqual([]);
+  });
+});
+
+describe('compact maps', () => {
+  it('is judged in design units, so a 1080p and a 4K wall show the same', () => {
+    // The economy map: 966 × 460 CSS px at u = 1, 1932 × 920 at u = 2.
+    expect(isCompact(966, 460, 1)).toBe(true);
+    expect(isCompact(1932, 920, 2)).toBe(true);
+    expect(isCompact(1300, 900, 1)).toBe(false);
+    expect(isCompact(2600, 1800, 2)).toBe(false);
+    expect(isCompact(0, 0, 1)).toBe(false);
   });
 });

@@ -112,18 +112,20 @@ export function regionLabels(geo: RegionGeo, focus: MapFocus, inView: readonly R
   return out;
 }
 
-/** Legend blocks of the layers drawn, in draw order; a block key shows once. */
+/**
+ * Legend blocks of the layers drawn: what the regions are coloured by first, then the
+ * others from the top layer down (points, lines, columns, density); a block key shows once.
+ */
 export function legendBlocks(prepared: readonly PreparedLayer[], scene: LayerScene): LegendBlock[] {
   const out: LegendBlock[] = [];
   const seen = new Set<string>();
-  for (const { spec, type, model } of prepared) {
+  for (const { spec, type, model } of [...prepared].reverse()) {
     const block = type.legend?.(spec, model, scene);
     if (!block || seen.has(block.key)) continue;
     seen.add(block.key);
     out.push(block);
   }
-  // Areas first (what the map is coloured by), then the rest as drawn.
-  return out;
+  return [...out.filter((b) => b.kind === 'classes'), ...out.filter((b) => b.kind !== 'classes')];
 }
 
 /** The tooltip of a region: its name, and what each layer says about it. */
@@ -148,4 +150,9 @@ export function pickTooltip(
 
 export function pulsePoints(prepared: readonly PreparedLayer[], scene: LayerScene): PulsePoint[] {
   return prepared.flatMap(({ spec, type, model }) => [...(type.pulses?.(spec, model, scene) ?? [])]);
+}
+
+/** A small map (≤ 620 × 560 design units: an analyst grid cell, a phone) shows a compact legend and names only. */
+export function isCompact(width: number, height: number, u: number): boolean {
+  return width > 0 && height > 0 && (width / u <= 620 || height / u <= 560);
 }
