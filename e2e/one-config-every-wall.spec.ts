@@ -12,13 +12,16 @@ test.describe('one config, every wall', () => {
 
   test('economy at 1920×1080 and 3840×2160: same relative layout, crisp canvases', async ({ page }) => {
     const layouts: Record<string, Box[]> = {};
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openCockpit(page, { screen: 'economy', mode: 'wall' });
     for (const [w, h] of [
       [1920, 1080],
       [3840, 2160],
     ] as const) {
+      // The same page, resized: the wall follows its window (a display change, a kiosk going full screen).
       await page.setViewportSize({ width: w, height: h });
-      await openCockpit(page, { screen: 'economy', mode: 'wall' });
       await waitForEconomy(page);
+      await expect.poll(() => page.locator('.artboard').getAttribute('data-scale')).toBe((w / 1920).toFixed(4));
       await expectFitsViewport(page);
       const artboard = await page.evaluate(() => {
         const el = document.querySelector<HTMLElement>('.artboard');
@@ -30,7 +33,16 @@ test.describe('one config, every wall', () => {
       expect(artboard).toEqual({ w, h, u: `${w / 1920}px`, transform: 'none' });
       layouts[`${w}`] = (await panelBoxes(page)).sort((a, b) => a.id.localeCompare(b.id));
 
-      // Every chart canvas has as many pixels as it is shown at (device pixel ratio 1 here).
+      // Every chart canvas has as many pixels as it is shown at (device pixel ratio 1 here), once resized.
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            [...document.querySelectorAll<HTMLCanvasElement>('[data-panel] [data-chart-rendered] canvas')].every(
+              (c) => Math.abs(c.width - c.getBoundingClientRect().width) <= 1,
+            ),
+          ),
+        )
+        .toBe(true);
       const canvases = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLCanvasElement>('[data-panel] [data-chart-rendered] canvas')].map((c) => ({
           width: c.width,
