@@ -69,3 +69,24 @@ describe('CSV export', () => {
     expect(exportFileName(['a/b', 'c:d e'], 'csv')).toBe('a_b-c_d_e.csv');
   });
 });
+
+describe('CSV export in English', () => {
+  it('names units and codes in English words', () => {
+    const csv = toCsv(
+      {
+        columns: [
+          { key: 'period', label: 'Period', kind: 'period' },
+          { key: 'region', label: 'Region', kind: 'region' },
+          { key: 'value', label: 'Value', unit: '亿元', kind: 'number' },
+        ],
+        rows: [{ period: '2026-10', region: '410300', regionName: 'Luoyang', value: 4042.5 }],
+      },
+      { title: 'GDP', source: 'Bureau', asOf: null, region: 'Luoyang (410300)', range: '2025-12 – 2026-11', filters: [], demo: null, exportedAt: 0 },
+      'en',
+    );
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[5]).toBe('Filters,none');
+    expect(lines[8]).toBe('Period,Region,Region code,Value (100M CNY)');
+    expect(lines[9]).toBe('2026-10,Luoyang,410300,4042.5');
+  });
+});

@@ -1,4 +1,5 @@
 import type { Cell, DataTable, TableColumn } from './data-table';
+import { unitLabel } from './format';
 import type { Locale } from './locale';
 
 /**
@@ -33,7 +34,10 @@ export function isoChinaTime(ms: number): string {
   return `${new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
 }
 
-const LABELS: Readonly<Record<Locale, Record<'title' | 'source' | 'asOf' | 'region' | 'range' | 'filters' | 'exportedAt' | 'none' | 'code', string>>> = {
+type HeaderLabels = Record<'title' | 'source' | 'asOf' | 'region' | 'range' | 'filters' | 'exportedAt' | 'none', string> & {
+  codeOf: (label: string) => string;
+};
+const LABELS: Readonly<Record<Locale, HeaderLabels>> = {
   'zh-CN': {
     title: '标题',
     source: '数据来源',
@@ -43,7 +47,7 @@ const LABELS: Readonly<Record<Locale, Record<'title' | 'source' | 'asOf' | 'regi
     filters: '筛选条件',
     exportedAt: '导出时间',
     none: '无',
-    code: '代码',
+    codeOf: (label) => `${label}代码`,
   },
   en: {
     title: 'Title',
@@ -54,14 +58,22 @@ const LABELS: Readonly<Record<Locale, Record<'title' | 'source' | 'asOf' | 'regi
     filters: 'Filters',
     exportedAt: 'Exported',
     none: 'none',
-    code: 'code',
+    codeOf: (label) => `${label} code`,
   },
 };
 
-/** Header text of a column with its unit: "数值（亿元）" / "Value (¥100M)". */
+/** A label with a detail in brackets, in the locale's punctuation: "数值（亿元）" / "Value (100M CNY)". */
+export function withDetail(label: string, detail: string, locale: Locale): string {
+  return PAREN[locale](label, detail);
+}
+const PAREN: Readonly<Record<Locale, (label: string, detail: string) => string>> = {
+  'zh-CN': (label, detail) => `${label}（${detail}）`,
+  en: (label, detail) => `${label} (${detail})`,
+};
+
+/** Header text of a column with its unit in the locale's words: "数值（亿元）" / "Value (100M CNY)". */
 export function headerWithUnit(column: TableColumn, locale: Locale): string {
-  if (!column.unit) return column.label;
-  return locale === 'en' ? `${column.label} (${column.unit})` : `${column.label}（${column.unit}）`;
+  return column.unit ? withDetail(column.label, unitLabel(column.unit, locale), locale) : column.label;
 }
 
 /** Flat columns of an export: a region column becomes its name plus its code. */
@@ -70,7 +82,7 @@ export function exportColumns(table: DataTable, locale: Locale): { key: string; 
     c.kind === 'region'
       ? [
           { key: `${c.key}Name`, header: c.label, column: c, part: 'name' as const },
-          { key: c.key, header: `${c.label}${locale === 'en' ? ' ' : ''}${LABELS[locale].code}`, column: c, part: 'value' as const },
+          { key: c.key, header: LABELS[locale].codeOf(c.label), column: c, part: 'value' as const },
         ]
       : [{ key: c.key, header: headerWithUnit(c, locale), column: c, part: 'value' as const }],
   );

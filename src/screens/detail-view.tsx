@@ -5,7 +5,7 @@ import type { DatasetView } from '../data/use-dataset';
 import { localize, type MessageKey, useLocale, useT } from '../i18n/i18n';
 import { formatDateTime } from '../i18n/format-time';
 import { clock } from '../lib/clock';
-import { type ExportContext, exportFileName, isoChinaTime, toCsv } from '../lib/table-export';
+import { type ExportContext, exportFileName, isoChinaTime, toCsv, withDetail } from '../lib/table-export';
 import { xlsxBlob } from '../lib/xlsx-export';
 import { DataTableView } from '../panels/data-table-view';
 import { useTableView, usePanelData } from '../panels/panel-data';
@@ -53,7 +53,7 @@ export function DetailView({ screen, config }: { screen: ScreenConfig; config: P
   const main = data.main ?? views[0]?.[1];
   const { from, to } = resolveRange(range, clock.now());
   const filterText = Object.entries(filters).map(([k, v]) => `${k} = ${v}`);
-  const regionText = `${regions.label(region, locale)}（${region}）`;
+  const regionText = withDetail(regions.label(region, locale), region, locale);
 
   const exportContext = (): ExportContext => ({
     title: `${localize(screen.title, locale)} · ${title}`,
