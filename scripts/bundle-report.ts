@@ -114,9 +114,11 @@ export function entryModuleProblems(manifest: Manifest, chunks: Chunks, forbidde
  * (c) Each heavy library lives in chunks of its own: present, outside the
  * entry's static closure, reachable from the entry, and in no panel
  * component's chunk. `dynamicOnly` libraries are moreover never imported
- * statically by any chunk (ECharts: `import('./echarts')` in chart.tsx).
+ * statically by any chunk: ECharts (`import('./echarts')` in chart.tsx) and
+ * deck.gl (src/map/deck.ts, only for deck layers). MapLibre may load with the
+ * map panel's chunk, itself lazy.
  */
-export function lazyLibraryProblems(manifest: Manifest, chunks: Chunks, panelModules: string[], dynamicOnly: string[] = ['echarts']): string[] {
+export function lazyLibraryProblems(manifest: Manifest, chunks: Chunks, panelModules: string[], dynamicOnly: string[] = ['echarts', 'deck.gl']): string[] {
   const entry = entryFile(manifest);
   const eager = staticClosure(chunks, entry);
   const all = reachable(chunks, entry);
