@@ -52,3 +52,13 @@ describe('number formatting', () => {
     expect(formatDateTime(Date.parse('2026-11-20T02:00:00Z'), 'zh-CN')).toBe('2026/11/20 10:00:00');
   });
 });
+
+describe('counts', () => {
+  it('shows whole counts without decimals, whatever their size', () => {
+    expect(formatWithUnit(27, '起', 'zh-CN')).toBe('27 起');
+    expect(formatWithUnit(35, '件', 'zh-CN')).toBe('35 件');
+    expect(formatWithUnit(2.5, '起', 'zh-CN')).toBe('2.5 起');
+    // Not a count: a level keeps its decimal.
+    expect(formatWithUnit(253, '亿元', 'zh-CN')).toBe('253.0 亿元');
+  });
+});

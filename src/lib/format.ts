@@ -133,6 +133,19 @@ export function defaultDigits(value: number): number {
   return 2;
 }
 
+/**
+ * Units that count things (起 incidents, 件 appeals, 支 teams…): a whole count
+ * is shown without decimals ("27 起", never "27.0 起"); an average of them
+ * (2.5 起/日) keeps one.
+ */
+export const COUNT_UNITS: ReadonlySet<string> = new Set(['起', '件', '个', '人', '人次', '次', '支', '处', '辆', '家', '条', '座', '所', '名', '台', '项', '户', '宗', '例', '队']);
+
+/** Decimals for a value with its unit when the caller gives none. */
+export function digitsForUnit(value: number, unit: string | undefined): number {
+  if (unit && COUNT_UNITS.has(unit) && Number.isInteger(value)) return 0;
+  return defaultDigits(value);
+}
+
 /** Signed percentage, e.g. "+4.8%" / "−1.2%". */
 export function formatPercentChange(value: number | null | undefined, locale: Locale, digits = 1): string {
   return formatWithUnit(value, '%', locale, digits, { signed: true });
@@ -157,7 +170,7 @@ export function compactUnit(unit: string, locale: Locale): string {
 export function formatWithUnit(value: number | null | undefined, unit: string, locale: Locale, digits?: number, opts: { signed?: boolean } = {}): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const sign = opts.signed ? (value > 0 ? '+' : value < 0 ? '−' : '') : '';
-  const n = `${sign}${formatNumber(opts.signed ? Math.abs(value) : value, locale, digits ?? defaultDigits(value))}`;
+  const n = `${sign}${formatNumber(opts.signed ? Math.abs(value) : value, locale, digits ?? digitsForUnit(value, unit))}`;
   const u = unitLabel(unit, locale);
   if (!u) return n;
   const join = `unitJoin.${unit}`;
