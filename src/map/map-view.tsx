@@ -32,6 +32,7 @@ import {
   regionLabels,
   regionTooltip,
 } from './view-model';
+import './map-view.css';
 
 /**
  * The map room's component: region geometry, layers (native and deck.gl),

@@ -14,7 +14,7 @@ import { flushSync } from 'react-dom';
 import type { Incident, RegionMetric } from '../../data/contracts/index';
 import { createRng, gaussian } from '../../lib/random';
 import '../../theme/global.css';
-import '../../panels/map-panel.css';
+import '../map-view.css';
 import type { MapFocus } from '../base-style';
 import { type DeckModules, loadDeck } from '../deck';
 import { drawLayers, prepareLayers } from '../draw';
