@@ -93,7 +93,7 @@ export const configSchema = z
       .object({
         screen: z.string().optional(),
         mode: z.enum(['wall', 'analyst', 'demo']).default('wall'),
-        range: z.union([z.enum(['12m', '24m', 'ytd']), z.object({ from: period, to: period }).strict()]).default('12m'),
+        range: z.union([z.enum(['1m', 'ytd', '12m', '24m', 'pytd']), z.object({ from: period, to: period }).strict()]).default('12m'),
       })
       .strict()
       .default({ mode: 'wall', range: '12m' }),

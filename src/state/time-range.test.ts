@@ -20,3 +20,17 @@ describe('time ranges', () => {
     expect(resolveRange({ from: '2024-03', to: '2024-09' }, 0)).toEqual({ from: '2024-03', to: '2024-09' });
   });
 });
+
+describe('analyst presets', () => {
+  // 20 Nov 2026: the latest complete month is Oct 2026.
+  const now = Date.parse('2026-11-20T02:00:00Z');
+  it('本月 is the latest published month, 上年同期 the same months a year earlier', () => {
+    expect(resolveRange('1m', now)).toEqual({ from: '2026-10', to: '2026-10' });
+    expect(resolveRange('ytd', now)).toEqual({ from: '2026-01', to: '2026-10' });
+    expect(resolveRange('pytd', now)).toEqual({ from: '2025-01', to: '2025-10' });
+  });
+  it('in January 上年同期 is January a year earlier', () => {
+    // 15 Feb 2026: the latest complete month is Jan 2026.
+    expect(resolveRange('pytd', Date.parse('2026-02-15T02:00:00Z'))).toEqual({ from: '2025-01', to: '2025-01' });
+  });
+});

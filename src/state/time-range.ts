@@ -22,7 +22,19 @@ export function addMonths(month: string, delta: number): string {
 export function resolveRange(range: TimeRange, now: number): { from: string; to: string } {
   if (typeof range !== 'string') return range;
   const to = addMonths(monthOf(now), -1);
-  if (range === '12m') return { from: addMonths(to, -11), to };
-  if (range === '24m') return { from: addMonths(to, -23), to };
-  return { from: `${to.slice(0, 4)}-01`, to };
+  switch (range) {
+    case '1m':
+      return { from: to, to };
+    case '12m':
+      return { from: addMonths(to, -11), to };
+    case '24m':
+      return { from: addMonths(to, -23), to };
+    case 'pytd': {
+      // The same months of the year before: Jan–Oct 2025 when the latest month is Oct 2026.
+      const prior = addMonths(to, -12);
+      return { from: `${prior.slice(0, 4)}-01`, to: prior };
+    }
+    default:
+      return { from: `${to.slice(0, 4)}-01`, to };
+  }
 }

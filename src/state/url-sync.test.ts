@@ -7,14 +7,17 @@ const defaults: UrlDefaults = {
   screens: ['economy', 'emergency'],
   mode: 'wall',
   region: '410000',
-  isRegion: (c) => ['410000', '410300', '410322'].includes(c),
+  isRegion: (c) => ['410000', '410300', '410322', '411300'].includes(c),
   range: '12m',
   locale: 'zh-CN',
 };
 
 describe('URL ⇄ view state', () => {
   it('reads every parameter', () => {
-    const v = readView('?screen=emergency&mode=analyst&region=410300&lang=en&from=2025-01&to=2025-06&f.indicator=gdp&panel=kpis', defaults);
+    const v = readView(
+      '?screen=emergency&mode=analyst&region=410300&lang=en&from=2025-01&to=2025-06&f.indicator=gdp&panel=kpis&compare=411300,410300,999999,411300&overlay=mom',
+      defaults,
+    );
     expect(v).toEqual({
       screen: 'emergency',
       mode: 'analyst',
@@ -23,6 +26,9 @@ describe('URL ⇄ view state', () => {
       filters: { indicator: 'gdp' },
       locale: 'en',
       focus: 'kpis',
+      // The region in view, unknown codes and duplicates are dropped.
+      compare: ['411300'],
+      overlay: 'mom',
     });
   });
 
@@ -32,7 +38,7 @@ describe('URL ⇄ view state', () => {
   });
 
   it('round-trips through writeView and keeps foreign keys such as now', () => {
-    const state = readView('?screen=emergency&region=410322&range=ytd&lang=en&f.indicator=retail', defaults);
+    const state = readView('?screen=emergency&region=410322&range=pytd&lang=en&f.indicator=retail&compare=410300&overlay=yoy', defaults);
     const search = writeView(state, '?now=2026-11-20T10:00:00Z');
     expect(new URLSearchParams(search).get('now')).toBe('2026-11-20T10:00:00Z');
     expect(readView(search, defaults)).toEqual(state);

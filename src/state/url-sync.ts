@@ -1,12 +1,14 @@
 import type { Locale } from '../lib/locale';
-import type { Mode, TimeRange, ViewState, ViewStoreApi } from './view-store';
+import { MAX_COMPARE, type Mode, type Overlay, RANGE_PRESETS, type RangePreset, type TimeRange, type ViewState, type ViewStoreApi } from './view-store';
 
 /**
  * The view store mirrored in the query string, both ways. Query-based routing
  * works from any static server and base path without rewrite rules.
  *
  *   ?screen=economy&mode=wall&region=410300&range=12m&lang=en&f.indicator=gdp&panel=kpis
+ *   &compare=410300,411300&overlay=yoy   (analyst: regions compared, trend overlay)
  */
+const OVERLAYS: readonly Overlay[] = ['yoy', 'mom', 'none'];
 const MODES: readonly Mode[] = ['wall', 'analyst', 'demo'];
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** `lang` in the URL: short and stable ("zh", "en"); "zh-CN" is read too. */
@@ -39,12 +41,20 @@ export function readView(search: string, d: UrlDefaults): ViewState {
     filters,
     locale: (lang !== null && Object.hasOwn(LANG_READ, lang) ? LANG_READ[lang] : undefined) ?? d.locale,
     focus: q.get('panel'),
+    compare: readCompare(q.get('compare'), region && d.isRegion(region) ? region : d.region, d.isRegion),
+    overlay: OVERLAYS.find((o) => o === q.get('overlay')),
   };
+}
+
+function readCompare(raw: string | null, inView: string, isRegion: (code: string) => boolean): string[] {
+  if (!raw) return [];
+  const codes = raw.split(',').filter((c) => /^\d{6}$/.test(c) && isRegion(c) && c !== inView);
+  return [...new Set(codes)].slice(0, MAX_COMPARE);
 }
 
 function readRange(q: URLSearchParams): TimeRange | null {
   const preset = q.get('range');
-  if (preset === '12m' || preset === '24m' || preset === 'ytd') return preset;
+  if (preset !== null && (RANGE_PRESETS as readonly string[]).includes(preset)) return preset as RangePreset;
   const from = q.get('from');
   const to = q.get('to');
   if (from && to && PERIOD.test(from) && PERIOD.test(to) && from <= to) return { from, to };
@@ -70,12 +80,17 @@ export function writeView(state: ViewState, currentSearch: string): string {
   for (const [k, v] of Object.entries(state.filters)) q.set(`f.${k}`, v);
   if (state.focus) q.set('panel', state.focus);
   else q.delete('panel');
+  if (state.compare?.length) q.set('compare', state.compare.join(','));
+  else q.delete('compare');
+  if (state.overlay) q.set('overlay', state.overlay);
+  else q.delete('overlay');
   return `?${q.toString()}`;
 }
 
 /**
- * Keeps store and URL in step. Screen and region changes push a history entry
- * (so Back goes up a drill level); everything else replaces it.
+ * Keeps store and URL in step. Screen, region, detail view, filters and
+ * compared regions push a history entry (so Back goes up a drill level, or
+ * takes the last cross-filter off); everything else replaces it.
  */
 export function syncUrl(store: ViewStoreApi, defaults: UrlDefaults, win: Window = window): () => void {
   let applying = false;
@@ -85,7 +100,12 @@ export function syncUrl(store: ViewStoreApi, defaults: UrlDefaults, win: Window 
     if (applying) return;
     const next = writeView(state, win.location.search);
     if (next === win.location.search) return;
-    const push = state.screen !== prev.screen || state.region !== prev.region || state.focus !== prev.focus;
+    const push =
+      state.screen !== prev.screen ||
+      state.region !== prev.region ||
+      state.focus !== prev.focus ||
+      state.filters !== prev.filters ||
+      state.compare !== prev.compare;
     if (push) win.history.pushState(null, '', next);
     else win.history.replaceState(null, '', next);
   });

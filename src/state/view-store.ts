@@ -4,7 +4,13 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Locale } from '../lib/locale';
 
 export type Mode = 'wall' | 'analyst' | 'demo';
-export type RangePreset = '12m' | '24m' | 'ytd';
+/** 本月 (the latest published month), 今年以来, 近12个月, 近24个月, 上年同期 (the year-to-date a year earlier). */
+export type RangePreset = '1m' | 'ytd' | '12m' | '24m' | 'pytd';
+export const RANGE_PRESETS: readonly RangePreset[] = ['1m', 'ytd', '12m', '24m', 'pytd'];
+/** What trend panels overlay: the same period a year earlier (同比), the previous period (环比), or nothing. */
+export type Overlay = 'yoy' | 'mom' | 'none';
+/** At most this many regions are compared side by side. */
+export const MAX_COMPARE = 4;
 export type TimeRange = RangePreset | { from: string; to: string };
 
 /** View state only: what the user looks at. Server data lives in the query cache. */
@@ -19,6 +25,10 @@ export interface ViewState {
   locale: Locale;
   /** Panel maximised in analyst mode, if any. */
   focus: string | null;
+  /** Regions compared with the one in view (analyst mode), at most MAX_COMPARE. */
+  compare?: readonly string[];
+  /** Overlay on trend panels chosen by the analyst; absent = each panel's configured default. */
+  overlay?: Overlay | undefined;
 }
 
 export interface ViewActions {
@@ -29,6 +39,11 @@ export interface ViewActions {
   setFilter(key: string, value: string | null): void;
   setLocale(locale: Locale): void;
   setFocus(panel: string | null): void;
+  /** Adds or removes a region to compare (at most MAX_COMPARE; the region in view is never compared with itself). */
+  toggleCompare(region: string): void;
+  setOverlay(overlay: Overlay | undefined): void;
+  /** Removes every filter (the chips' "clear all", Esc). */
+  clearFilters(): void;
   /** Replaces the whole view (URL → store on load and on Back/Forward). */
   hydrate(state: ViewState): void;
 }
@@ -40,7 +55,7 @@ export function createViewStore(initial: ViewState) {
     ...initial,
     setScreen: (screen) => set({ screen, focus: null }),
     setMode: (mode) => set({ mode }),
-    drillTo: (region) => set({ region }),
+    drillTo: (region) => set((s) => ({ region, ...(s.compare?.includes(region) ? { compare: s.compare.filter((r) => r !== region) } : {}) })),
     setRange: (range) => set({ range }),
     setFilter: (key, value) =>
       set((s) => {
@@ -51,6 +66,15 @@ export function createViewStore(initial: ViewState) {
       }),
     setLocale: (locale) => set({ locale }),
     setFocus: (focus) => set({ focus }),
+    toggleCompare: (region) =>
+      set((s) => {
+        const current = s.compare ?? [];
+        if (current.includes(region)) return { compare: current.filter((r) => r !== region) };
+        if (current.length >= MAX_COMPARE) return {};
+        return { compare: [...current, region] };
+      }),
+    setOverlay: (overlay) => set({ overlay }),
+    clearFilters: () => set({ filters: {} }),
     hydrate: (state) => set(state),
   }));
 }
