@@ -1,12 +1,11 @@
 import { HttpResponse, http } from 'msw';
-import type { MockContext } from './handlers.ts';
-import { RegionTable } from './generators/regions.ts';
-import { liveRoutes } from './server/routes.ts';
+import { type RegionLike, RegionTable } from './generators/regions.ts';
+import { jsonRoutes } from './server/routes.ts';
 import { type BucketStream, cursorAt, type EventFilter, eventsAfter, recentEvents, regionEventFilter, type StreamEvent, streamFor } from './server/streams.ts';
 
 /**
- * MSW handlers for the emergency and public-sentiment feeds: the JSON
- * endpoints of `mocks/server/routes.ts` and SSE streams at `*\/stream/<name>`
+ * MSW handlers for the feeds: every JSON endpoint of `mocks/server/routes.ts`
+ * (`jsonRoutes`, the table the feed server answers from) and SSE streams at `*\/stream/<name>`
  * (incidents, appeals, bench), the same data the feed server serves;
  * `?region=` keeps only the events inside that region, as the feed server does.
  *
@@ -17,6 +16,13 @@ import { type BucketStream, cursorAt, type EventFilter, eventsAfter, recentEvent
  * controller), which the e2e console guard rightly treats as failures. With
  * our own ReadableStream the `cancel` callback stops the timer.
  */
+export interface MockContext {
+  regions: readonly RegionLike[];
+  /** Seed for every generator: the same seed gives the same demo. */
+  seed: string;
+  now: () => number;
+}
+
 export function createLiveHandlers(ctx: MockContext) {
   const live = { regions: new RegionTable(ctx.regions), seed: ctx.seed, now: ctx.now };
   const streams = new Map<string, BucketStream>();
@@ -32,7 +38,7 @@ export function createLiveHandlers(ctx: MockContext) {
     return s;
   };
   return [
-    ...liveRoutes.map((route) =>
+    ...jsonRoutes.map((route) =>
       http.get(`*${route.path}`, ({ request }) => {
         const answer = route.answer(new URL(request.url), live);
         return HttpResponse.json(answer.body as Record<string, unknown>, { status: answer.status });

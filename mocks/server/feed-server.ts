@@ -3,32 +3,37 @@
  * same seeded generators as MSW, with fault injection, so adapters can be
  * tested against real sockets (timeouts, resets, restarts, 20 MB bodies).
  *
- *   npm run feeds -- --port 8787 --seed henan-demo [--now 2026-11-20T10:00:00+08:00] [--speed 60]
+ *   npm run feeds -- --port 8787 --seed henan-demo [--now 2026-11-20T10:00:00+08:00] [--speed 60] [--static dist] [--heartbeat-ms 5000]
+ *
+ * `--static dist` also serves a production build at `/`, same-origin with the
+ * feeds (its config.json's relative dataset URLs then reach this server).
  *
  * Endpoints (all GET unless noted; CORS for loopback origins only):
- *   /api/economy/kpis?region&to             economy KPI records
- *   /api/emergency/…, /api/sentiment/…      see mocks/server/routes.ts and docs/data-contracts.md
+ *   /api/economy/…, /api/emergency/…, /api/sentiment/…   every dataset of public/config.json: mocks/server/routes.ts, docs/data-contracts.md
  *   /files/economy-kpis.json | .csv         the province KPIs as a static file (static adapter)
  *   /stream/<incidents|appeals|bench>       SSE; `id:` = seq; Last-Event-ID header or ?lastEventId= resumes;
  *                                           ?backfill=n on a fresh connection; ?rate= for bench;
  *                                           ?region=<code> only events inside that region (empty or 410000: all)
  *   /ws/<incidents|appeals|bench>           WebSocket; ?since=seq resumes; ?region= as for SSE; {"type":"event","seq","data"} / {"type":"heartbeat"}
  *   GET /__feeds/connections[?stream=]      every stream connection: region asked for, resume cursor, event ids sent (DELETE clears)
+ *   POST /__feeds/drop[?stream=]            end every open stream connection (a cut; clients reconnect and resume)
  *   POST /__faults {"route"?, …faults}      inject faults (see faults.ts); DELETE /__faults[?route=] clears; GET lists
  *   GET /__health
  *
  * Node runs this file directly (type stripping): erasable TS only and `.ts`
  * extensions on relative imports, here and in everything it imports.
  */
+import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type WebSocket, WebSocketServer } from 'ws';
 import regionIndex from '../../public/regions/henan.index.json' with { type: 'json' };
 import { kpiRecords } from '../generators/economy.ts';
 import { type RegionLike, RegionTable } from '../generators/regions.ts';
 import { driftRecord, type Faults, FaultTable, parseFaults, stringifyWithNaN } from './faults.ts';
-import { type LiveContext, liveRoutes } from './routes.ts';
+import { jsonRoutes, type LiveContext, monthParam } from './routes.ts';
 import { type BucketStream, cursorAt, type EventFilter, eventsAfter, recentEvents, regionEventFilter, type StreamEvent, streamFor } from './streams.ts';
 
 export interface FeedServerOptions {
@@ -44,6 +49,12 @@ export interface FeedServerOptions {
   /** Events kept per stream for fast replay (older cursors are regenerated). */
   ringSize?: number;
   regions?: readonly RegionLike[];
+  /**
+   * Also serve this directory (a production build, `dist/`) at `/`, same-origin
+   * with the feeds, with the response headers of docs/deploy.md (CSP
+   * `frame-ancestors`, nosniff, cache rules). Faults never apply to it.
+   */
+  staticDir?: string;
 }
 
 export interface FeedServer {
@@ -90,18 +101,33 @@ const LOOPBACK_ORIGIN = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 /** The province: `region=410000` (or none) streams every event. */
 const ROOT_REGION = '410000';
 
-/** Last complete month in China Standard Time (as mocks/handlers.ts). */
-function lastPublishedMonth(now: number): string {
-  const d = new Date(now + 8 * 3600_000);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth();
-  return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`;
-}
+/** Paths of the feeds (and their faults); with `staticDir`, everything else is a file. */
+const FEED_PATH = /^\/(api|stream|ws|files)\//;
 
-function monthParam(value: string | null, now: number): string {
-  const last = lastPublishedMonth(now);
-  return value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) && value <= last ? value : last;
-}
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.pbf': 'application/x-protobuf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The response headers docs/deploy.md sets in nginx (a meta CSP cannot carry frame-ancestors). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': "frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -115,6 +141,8 @@ interface StreamClient {
   dead?: boolean;
   deliver(events: readonly StreamEvent[]): void;
   heartbeat(t: number): void;
+  /** Ends the connection abruptly (no close frame, no end of stream). */
+  drop(): void;
 }
 
 /**
@@ -194,6 +222,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
   const heartbeatMs = options.heartbeatMs ?? 5000;
   const tickMs = options.tickMs ?? 20;
   const ringSize = options.ringSize ?? 10_000;
+  const staticDir = options.staticDir ? resolve(options.staticDir) : undefined;
   const regions = new RegionTable((options.regions ?? (regionIndex as RegionLike[])) as RegionLike[]);
   const ctx: LiveContext = { regions, seed, now };
   const faults = new FaultTable();
@@ -324,6 +353,12 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
       }
       return json(res, 405, { error: 'use GET, POST or DELETE' });
     }
+    if (path === '/__feeds/drop') {
+      if (req.method !== 'POST') return json(res, 405, { error: 'POST only' });
+      return json(res, 200, { dropped: dropStreams(url.searchParams.get('stream') ?? undefined) });
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'GET only' });
+    if (staticDir && !FEED_PATH.test(path)) return serveStatic(req, res, path);
     if (req.method !== 'GET') return json(res, 405, { error: 'GET only' });
     const f = faults.for(path);
     const stream = /^\/stream\/([a-z]+)$/.exec(path);
@@ -340,15 +375,70 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
     return sendRecords(res, answer.body, f);
   }
 
+  /** A file of `staticDir`, with the headers docs/deploy.md gives nginx; `/` is index.html. */
+  function serveStatic(req: IncomingMessage, res: ServerResponse, path: string): void {
+    const root = staticDir as string;
+    let rel: string;
+    try {
+      rel = normalize(decodeURIComponent(path === '/' ? '/index.html' : path));
+    } catch {
+      json(res, 400, { error: 'bad path' });
+      return;
+    }
+    const file = join(root, rel);
+    if (file !== root && !file.startsWith(root + sep)) {
+      json(res, 403, { error: 'outside the served directory' });
+      return;
+    }
+    let size: number;
+    try {
+      const st = statSync(file);
+      if (!st.isFile()) {
+        json(res, 404, { error: 'not found' });
+        return;
+      }
+      size = st.size;
+    } catch {
+      json(res, 404, { error: 'not found' });
+      return;
+    }
+    const ext = extname(file).toLowerCase();
+    const hashed = /^\/assets\//.test(rel.replaceAll('\\', '/'));
+    res.writeHead(200, {
+      'Content-Type': MIME[ext] ?? 'application/octet-stream',
+      'Content-Length': size,
+      'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...SECURITY_HEADERS,
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(file).pipe(res);
+  }
+
+  /** Ends every open stream connection (of one stream, or all): a cut, as a proxy restart or a network drop would do. */
+  function dropStreams(name?: string): number {
+    let n = 0;
+    for (const hub of hubs.values()) {
+      if (name && hub.stream.name !== name && !hub.stream.name.startsWith(`${name}-`)) continue;
+      for (const c of [...hub.clients]) {
+        hub.leave(c);
+        c.drop();
+        n++;
+      }
+    }
+    return n;
+  }
+
   function answerJson(path: string, url: URL): { status: number; body: unknown; csv?: string } | null {
-    if (path === '/api/economy/kpis' || path === '/files/economy-kpis.json' || path === '/files/economy-kpis.csv') {
-      const code = path.startsWith('/files/') ? '410000' : url.searchParams.get('region') || '410000';
-      if (!regions.get(code)) return { status: 404, body: { error: 'unknown region' } };
+    if (path === '/files/economy-kpis.json' || path === '/files/economy-kpis.csv') {
+      const code = '410000';
       const records = kpiRecords(regions, code, monthParam(url.searchParams.get('to'), now()), seed);
       if (path.endsWith('.csv')) return { status: 200, body: null, csv: toCsv(records as unknown as Record<string, unknown>[]) };
       return { status: 200, body: { asOf: new Date(now()).toISOString(), records } };
     }
-    const route = liveRoutes.find((r) => r.path === path);
+    const route = jsonRoutes.find((r) => r.path === path);
     return route ? route.answer(url, ctx) : null;
   }
 
@@ -467,6 +557,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
         if (client.dead || res.destroyed) return;
         res.write(`: keep-alive\nevent: heartbeat\ndata: ${t}\n\n`);
       },
+      drop: () => res.destroy(),
     };
     sseClients++;
     res.on('close', () => {
@@ -535,6 +626,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
             if (client.dead || ws.readyState !== ws.OPEN) return;
             ws.send(`{"type":"heartbeat","t":${t}}`);
           },
+          drop: () => ws.terminate(),
         };
         ws.on('close', () => {
           wsClients.delete(ws);
@@ -614,12 +706,14 @@ async function main(): Promise<void> {
   }
   const server = await startFeedServer({
     ...(portArg ? { port: Number(portArg) } : {}),
+    ...(argValue('static') ? { staticDir: argValue('static') as string } : {}),
+    ...(argValue('heartbeat-ms') ? { heartbeatMs: Number(argValue('heartbeat-ms')) } : {}),
     ...(argValue('seed') ? { seed: argValue('seed') as string } : {}),
     ...(now ? { now } : {}),
   });
   console.log(`feed server on ${server.url}`);
-  console.log(`  GET  ${server.url}/api/economy/kpis?region=410000`);
-  for (const r of liveRoutes) console.log(`  GET  ${server.url}${r.path}`);
+  if (argValue('static')) console.log(`  the app (${argValue('static')}) at ${server.url}/`);
+  for (const r of jsonRoutes) console.log(`  GET  ${server.url}${r.path}`);
   console.log(`  SSE  ${server.url}/stream/incidents | appeals | bench?rate=2000`);
   console.log(`  WS   ${server.url.replace('http', 'ws')}/ws/incidents | appeals | bench?rate=2000`);
   console.log(`  POST ${server.url}/__faults {"route":"/api/economy","status":500}   DELETE ${server.url}/__faults`);

@@ -8,6 +8,8 @@ import {
   recentIncidents,
   resourcesAt,
 } from '../generators/emergency.ts';
+import { addMonths, compositionRecords, kpiRecords, projectRecords, projectsIn, regionMetricRecords, seriesRecords } from '../generators/economy.ts';
+import { RegionTable } from '../generators/regions.ts';
 import {
   appealHourly,
   appealsByCategory,
@@ -23,10 +25,10 @@ import {
 } from '../generators/sentiment.ts';
 
 /**
- * The JSON endpoints of the emergency and public-sentiment screens, free of
- * any HTTP framework: MSW (`mocks/handlers-live.ts`) and the feed server
- * (`mocks/server/feed-server.ts`) both answer from this one table, so the
- * demo build and a real local backend serve the same data.
+ * The JSON endpoints of every screen (economy, emergency, public sentiment),
+ * free of any HTTP framework: MSW (`mocks/handlers.ts`) and the feed server
+ * (`mocks/server/feed-server.ts`) both answer from this one table
+ * (`jsonRoutes`), so the demo build and a real local backend serve the same data.
  * Every answer is `{ asOf, records }`; unknown regions are a 404.
  */
 export interface LiveContext {
@@ -73,6 +75,91 @@ function regional(path: string, contract: string, doc: string, fn: (url: URL, ct
     },
   };
 }
+
+/** Last complete month in China Standard Time: what statistical bureaus have published. */
+export function lastPublishedMonth(now: number): string {
+  const d = new Date(now + 8 * 3600_000);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth(); // 0-based current month = last complete month (1-based)
+  return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** `?to=` as a published month (a later or malformed month reads as the last published one). */
+export function monthParam(value: string | null, now: number): string {
+  const last = lastPublishedMonth(now);
+  return value && MONTH.test(value) && value <= last ? value : last;
+}
+
+function idsParam(url: URL): string[] | undefined {
+  const raw = url.searchParams.get('ids');
+  return raw ? raw.split(',').filter((s) => /^[a-z0-9-]{1,40}$/.test(s)) : undefined;
+}
+
+/** The economy generators want a RegionTable (hierarchy and shares); one per region source. */
+const tables = new WeakMap<RegionSource, RegionTable>();
+export function regionTable(regions: RegionSource): RegionTable {
+  if (regions instanceof RegionTable) return regions;
+  let table = tables.get(regions);
+  if (!table) {
+    table = new RegionTable(regions.entries);
+    tables.set(regions, table);
+  }
+  return table;
+}
+
+/** Key projects are generated once per (regions, seed, month): ~80 rows, filtered per region. */
+const projectCache = new WeakMap<RegionTable, { key: string; rows: ReturnType<typeof projectRecords> }>();
+function projectsOf(table: RegionTable, seed: string, month: string): ReturnType<typeof projectRecords> {
+  const key = `${seed}|${month}`;
+  const cached = projectCache.get(table);
+  if (cached?.key === key) return cached.rows;
+  const rows = projectRecords(table, month, seed);
+  projectCache.set(table, { key, rows });
+  return rows;
+}
+
+/** The economy screen's endpoints: monthly statistics as bureaus publish them. */
+export const economyRoutes: readonly JsonRoute[] = [
+  regional('/api/economy/kpis', 'kpi', 'headline economy indicators of `region` as of month `to`', (url, ctx, region, now) =>
+    kpiRecords(regionTable(ctx.regions), region, monthParam(url.searchParams.get('to'), now), ctx.seed),
+  ),
+  regional(
+    '/api/economy/series',
+    'series',
+    'monthly values of the indicators (`ids`=gdp,retail… or all) of `region` from `from` to `to` (12 months by default)',
+    (url, ctx, region, now) => {
+      const to = monthParam(url.searchParams.get('to'), now);
+      const fromRaw = url.searchParams.get('from');
+      const from = fromRaw && MONTH.test(fromRaw) && fromRaw <= to ? fromRaw : addMonths(to, -11);
+      return seriesRecords(regionTable(ctx.regions), region, from, to, ctx.seed, idsParam(url));
+    },
+  ),
+  regional(
+    '/api/economy/region-metrics',
+    'region-metric',
+    'indicators (`ids`) of the children of `region` (the siblings of a county) as of month `to`',
+    (url, ctx, region, now) => regionMetricRecords(regionTable(ctx.regions), region, monthParam(url.searchParams.get('to'), now), ctx.seed, idsParam(url)),
+  ),
+  regional('/api/economy/projects', 'project', 'key projects inside `region`: plan vs done (亿元), status', (_url, ctx, region, now) => {
+    const table = regionTable(ctx.regions);
+    return projectsIn(table, region, projectsOf(table, ctx.seed, lastPublishedMonth(now)));
+  }),
+  regional(
+    '/api/economy/composition',
+    'share',
+    'shares of `region` as of month `to`: `kind`=industry (value added by sector) | investment (fixed-asset investment by use)',
+    (url, ctx, region, now) =>
+      compositionRecords(
+        regionTable(ctx.regions),
+        region,
+        monthParam(url.searchParams.get('to'), now),
+        ctx.seed,
+        url.searchParams.get('kind') === 'investment' ? 'investment' : 'industry',
+      ),
+  ),
+];
 
 export const liveRoutes: readonly JsonRoute[] = [
   regional(
@@ -179,3 +266,6 @@ export const liveStreams: readonly { name: string; contract: string; doc: string
   { name: 'appeals', contract: 'text-item', doc: 'new 12345 appeals, tens of thousands a day with the daily rhythm — untrusted text' },
   { name: 'bench', contract: 'text-item', doc: 'synthetic appeals at exactly `rate` events/s (default 100), contiguous seq — load tests and the bench' },
 ];
+
+/** Every JSON endpoint, as MSW and the feed server answer them. */
+export const jsonRoutes: readonly JsonRoute[] = [...economyRoutes, ...liveRoutes];
