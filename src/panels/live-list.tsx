@@ -56,7 +56,8 @@ export function IncidentList({ config, options, title, data: { main: data } }: P
   const region = useView((s) => s.region);
   const locale = useLocale();
   const { regions } = useRuntime();
-  const items = useMemo(() => incidentItems(data.records, options, region), [data.records, options, region]);
+  const filters = useView((s) => s.filters);
+  const items = useMemo(() => incidentItems(data.records, options, region, filters), [data.records, options, region, filters]);
   const ref = useAutoScroll(options.autoScroll);
   const now = clock.now();
   return (
@@ -96,7 +97,8 @@ export function AppealTicker({ config, options, title, data: { main: data } }: P
   const region = useView((s) => s.region);
   const locale = useLocale();
   const { regions } = useRuntime();
-  const items = useMemo(() => appealItems(data.records, options, region), [data.records, options, region]);
+  const filters = useView((s) => s.filters);
+  const items = useMemo(() => appealItems(data.records, options, region, filters), [data.records, options, region, filters]);
   const ref = useAutoScroll(options.autoScroll);
   const now = clock.now();
   return (

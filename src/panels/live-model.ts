@@ -13,16 +13,28 @@ export function inRegion(code: string, region: string): boolean {
   return code === region;
 }
 
-export function incidentItems(records: readonly Incident[] | undefined, options: IncidentListOptions, region: string): Incident[] {
+type Filters = Readonly<Record<string, string>>;
+const NO_FILTERS: Filters = {};
+
+/** Incidents the list shows: severity, region and the `type` cross-filter applied, newest first. */
+export function incidentItems(
+  records: readonly Incident[] | undefined,
+  options: IncidentListOptions,
+  region: string,
+  filters: Filters = NO_FILTERS,
+): Incident[] {
+  const type = filters.type;
   return [...(records ?? [])]
-    .filter((r) => r.severity <= options.minSeverity && (!options.followRegion || inRegion(r.region, region)))
+    .filter((r) => r.severity <= options.minSeverity && (!options.followRegion || inRegion(r.region, region)) && (!type || r.type === type))
     .sort((a, b) => b.reportedAt - a.reportedAt)
     .slice(0, options.max);
 }
 
-export function appealItems(records: readonly TextItem[] | undefined, options: AppealTickerOptions, region: string): TextItem[] {
+/** Appeals the ticker shows: region and the `category` / `channel` cross-filters applied, newest first. */
+export function appealItems(records: readonly TextItem[] | undefined, options: AppealTickerOptions, region: string, filters: Filters = NO_FILTERS): TextItem[] {
+  const { category, channel } = filters;
   return [...(records ?? [])]
-    .filter((r) => !options.followRegion || inRegion(r.region, region))
+    .filter((r) => (!options.followRegion || inRegion(r.region, region)) && (!category || r.category === category) && (!channel || r.channel === channel))
     .sort((a, b) => b.receivedAt - a.receivedAt)
     .slice(0, options.max);
 }

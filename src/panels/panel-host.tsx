@@ -2,6 +2,8 @@ import { Component, type ComponentType, type ErrorInfo, type ReactNode, Suspense
 import type { PanelConfig } from '../config/schema';
 import { localize, translate, useLocale } from '../i18n/i18n';
 import type { Locale } from '../lib/locale';
+import { useCompareData } from './compare-data';
+import { FilterNote } from './filter-note';
 import { usePanelData } from './panel-data';
 import { PanelFrame } from './panel-frame';
 import { panels } from './registry';
@@ -40,14 +42,16 @@ export function PanelHost({ config }: { config: PanelConfig }) {
   const title = panelTitle(config, locale);
   const options = usePanelOptions(config);
   const data = usePanelData(descriptor, config, options);
+  const compare = useCompareData(descriptor, config, options);
   const Panel = componentFor(config.type);
   return (
     <div className="panel-slot" style={{ gridArea: config.area }}>
       <PanelErrorBoundary title={title} panelId={config.id} type={config.type} locale={locale}>
         <Suspense fallback={<PanelFrame panelId={config.id} type={config.type} title={title} state="loading" />}>
-          <Panel config={config} options={options} title={title} data={data as never} />
+          <Panel config={config} options={options} title={title} data={data as never} compare={compare} />
         </Suspense>
       </PanelErrorBoundary>
+      <FilterNote config={config} options={options} />
     </div>
   );
 }

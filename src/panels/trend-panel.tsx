@@ -10,15 +10,24 @@ import { useChartEnv } from './chart-env';
 import { UnitTag } from './panel-bits';
 import { PanelFrame } from './panel-frame';
 import type { PanelProps } from './types';
+import { useView } from '../state/view-store';
 
 const NONE: readonly SeriesPoint[] = [];
+const NO_COMPARE: NonNullable<PanelProps['compare']> = [];
 
 /** Lines or bars over the view's time range, with target and prior-year comparison. */
-export default function TrendPanel({ config, options, title, data: { main: data } }: PanelProps<TrendOptions, typeof trendSlots>) {
+export default function TrendPanel({ config, options, title, data: { main: data }, compare = NO_COMPARE }: PanelProps<TrendOptions, typeof trendSlots>) {
   const t = useT();
   const { view, theme } = useChartEnv();
+  const overlay = useView((s) => (s.mode === 'analyst' ? s.overlay : undefined));
   const records = data.records ?? NONE;
-  const option = useMemo(() => trendOption(records, options, view, theme), [records, options, view, theme]);
+  // The analyst's overlay (同比 / 环比 / none) overrides the panel's configured default.
+  const spec = useMemo(() => (overlay ? { ...options, showPrior: overlay === 'yoy', showPrevious: overlay === 'mom' } : options), [options, overlay]);
+  const compared = useMemo(
+    () => compare.flatMap((c) => (c.data.records ? [{ code: c.region, name: c.name, records: c.data.records as readonly SeriesPoint[] }] : [])),
+    [compare],
+  );
+  const option = useMemo(() => trendOption(records, spec, view, theme, compared), [records, spec, view, theme, compared]);
   const { periods, groups } = useMemo(() => trendGroups(records, options, view), [records, options, view]);
   const empty = data.records !== undefined && groups.length === 0;
   const unit = groups[0]?.unit;

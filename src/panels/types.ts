@@ -23,6 +23,17 @@ export interface SlotSpec<C extends ContractName = ContractName> {
   scope?: 'view' | 'parent';
   /** What the slot is for, in docs and error messages. */
   purpose?: string;
+  /** Analyst mode can ask this slot's dataset for other regions too ("compare regions"). */
+  comparable?: boolean;
+}
+
+/** A region compared with the one in view: the comparable slot's dataset asked for that region. */
+export interface ComparedRegion {
+  region: string;
+  /** Short localised name ("洛阳"). */
+  name: string;
+  slot: string;
+  data: DatasetView<unknown>;
 }
 
 export type SlotMap = Readonly<Record<string, SlotSpec>>;
@@ -38,6 +49,8 @@ export interface PanelProps<O = Record<string, unknown>, D extends SlotMap = Slo
   title: string;
   /** One view per declared dataset slot, resolved by the host (panels never fetch). */
   data: PanelData<D>;
+  /** Analyst mode: the comparable slot's data for each compared region (empty otherwise). */
+  compare?: readonly ComparedRegion[];
 }
 
 /**
@@ -56,6 +69,8 @@ export interface PanelDescriptor<S extends z.ZodType = z.ZodType, D extends Slot
   toTable: (data: PanelData<D>, options: z.output<S>, view: TableView) => DataTable;
   /** Default title when the config gives none (zh, en). */
   defaultTitle?: { zh: string; en: string };
+  /** Cross-filters (`type`, `category`, …) the panel applies; for others it shows that it does not. */
+  follows?: readonly string[] | ((options: z.output<S>) => readonly string[]);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds heterogeneous descriptors; each is checked by its own schema
@@ -79,4 +94,10 @@ export function slotKey(slot: string): string {
 /** Dataset id bound to a slot in a panel config, if any. */
 export function boundDataset(config: PanelConfig, slot: string): string | undefined {
   return slot === 'main' ? config.dataset : config.datasets[slot];
+}
+
+/** The cross-filters a panel follows, for its (parsed) options. */
+export function followsOf(descriptor: AnyPanelDescriptor, options: unknown): readonly string[] {
+  const f = descriptor.follows;
+  return typeof f === 'function' ? f(options) : (f ?? []);
 }

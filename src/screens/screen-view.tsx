@@ -5,6 +5,7 @@ import { DemoTour } from '../modes/demo-tour';
 import { PanelHost } from '../panels/panel-host';
 import { useView } from '../state/view-store';
 import { tracksToCss } from '../layout/tracks';
+import { AnalystToolbar } from './analyst-toolbar';
 import { Artboard, DeskLayout } from './artboard';
 import { TitleBar } from './title-bar';
 
@@ -25,6 +26,7 @@ export function ScreenView({ screen }: { screen: ScreenConfig }) {
         <DeskLayout>
           <div className="screen screen--analyst" data-screen={screen.id}>
             <TitleBar screen={screen} />
+            <AnalystToolbar />
             <Suspense fallback={null}>
               <DetailView screen={screen} config={focused} />
             </Suspense>
@@ -45,6 +47,7 @@ export function ScreenView({ screen }: { screen: ScreenConfig }) {
       <DeskLayout>
         <div className="screen screen--analyst" data-screen={screen.id}>
           <TitleBar screen={screen} />
+          <AnalystToolbar />
           <main className={`screen__grid screen__grid--analyst${grid ? '' : ' screen__grid--auto'}`} style={style}>
             {screen.panels.map((p) => (
               <PanelHost key={p.id} config={p} />

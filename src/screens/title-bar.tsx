@@ -45,7 +45,6 @@ export function TitleBar({ screen }: { screen: ScreenConfig }) {
             {t('app.demoBadge')}
           </span>
         ) : null}
-        {mode === 'analyst' ? <RangeSelect /> : null}
         <div>
           <div className="title-bar__clock num" data-testid="clock">
             {formatDateTime(now, locale)}
@@ -103,31 +102,6 @@ export function Breadcrumb() {
       </ol>
       {path.length > 1 ? <span className="visually-hidden">{t('region.back')}: Esc</span> : null}
     </nav>
-  );
-}
-
-function RangeSelect() {
-  const t = useT();
-  const range = useView((s) => s.range);
-  const value = typeof range === 'string' ? range : 'custom';
-  return (
-    <label>
-      <span className="visually-hidden">{t('app.range')}</span>
-      <select
-        className="range-select"
-        value={value}
-        onChange={(e) =>
-          viewStore()
-            .getState()
-            .setRange(e.target.value as RangePreset)
-        }
-      >
-        <option value="12m">{t('range.12m')}</option>
-        <option value="24m">{t('range.24m')}</option>
-        <option value="ytd">{t('range.ytd')}</option>
-        {value === 'custom' && typeof range !== 'string' ? <option value="custom">{`${range.from} – ${range.to}`}</option> : null}
-      </select>
-    </label>
   );
 }
 

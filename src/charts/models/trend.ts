@@ -11,6 +11,8 @@ export interface TrendSpec {
   showTarget: boolean;
   /** Draw the same period a year earlier as a dashed line (同比). */
   showPrior: boolean;
+  /** Draw the previous period (the month before) as a dotted line (环比). */
+  showPrevious?: boolean | undefined;
   /** Fill under lines. */
   area: boolean;
 }
@@ -21,6 +23,8 @@ interface Group {
   unit: string | undefined;
   values: (number | null)[];
   prior: (number | null)[];
+  /** The value one period earlier (环比), aligned; null for the first period shown or after a gap. */
+  previous: (number | null)[];
   target: (number | null)[];
 }
 
@@ -53,7 +57,27 @@ export function trendGroups(
       prior[i] = p.prior ?? null;
       target[i] = p.target ?? null;
     }
-    groups.push({ id, name: nameOf(first, id, view.locale), unit: points.find((p) => p.unit)?.unit, values, prior, target });
+    const previous = periods.map((p, i) => (i > 0 && isNextPeriod(periods[i - 1] as string, p) ? (values[i - 1] ?? null) : null));
+    groups.push({ id, name: nameOf(first, id, view.locale), unit: points.find((p) => p.unit)?.unit, values, prior, previous, target });
   }
   return { periods, groups };
+}
+
+/** Whether `b` directly follows `a` ("2026-09" → "2026-10", "2026-11-19" → "2026-11-20"); other steps are gaps. */
+export function isNextPeriod(a: string, b: string): boolean {
+  const m = /^(\d{4})-(\d{2})$/;
+  const ma = m.exec(a);
+  const mb = m.exec(b);
+  if (ma && mb) return Number(mb[1]) * 12 + Number(mb[2]) - (Number(ma[1]) * 12 + Number(ma[2])) === 1;
+  const ta = Date.parse(a.length === 13 ? `${a}:00:00Z` : `${a}T00:00:00Z`);
+  const tb = Date.parse(b.length === 13 ? `${b}:00:00Z` : `${b}T00:00:00Z`);
+  if (!Number.isFinite(ta) || !Number.isFinite(tb)) return false;
+  const step = a.length === 13 ? 3600_000 : 86_400_000;
+  return tb - ta === step;
+}
+
+/** A compared region's series aligned on the main chart's periods (gaps where it has none). */
+export function alignedValues(records: readonly SeriesPoint[], seriesId: string, periods: readonly string[]): (number | null)[] {
+  const byPeriod = new Map(records.filter((r) => r.series === seriesId).map((r) => [r.t, r.value]));
+  return periods.map((p) => byPeriod.get(p) ?? null);
 }

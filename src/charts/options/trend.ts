@@ -4,7 +4,7 @@ import { formatPercentChange, formatWithUnit } from '../../lib/format';
 import type { ChartTheme } from '../theme';
 import type { ChartView, CockpitOption } from '../types';
 import { axisLabelStyle, digitsFor, legendBase, monthTick, periodTitle, tickText, tooltipBase, valueText } from './common';
-import { trendGroups } from '../models/trend';
+import { alignedValues, trendGroups } from '../models/trend';
 import type { TrendSpec } from '../models/trend';
 
 export { trendGroups };
@@ -25,9 +25,24 @@ function constantOf(values: readonly (number | null)[]): number | null {
  * Series ids are stable (`value:<id>`, `prior:<id>`, `target:<id>`) so
  * `replaceMerge` updates them in place. Analyst mode adds dataZoom.
  */
-export function trendOption(records: readonly SeriesPoint[], spec: TrendSpec, view: ChartView, theme: ChartTheme): CockpitOption {
+export interface ComparedSeries {
+  /** Short region name, e.g. "洛阳". */
+  name: string;
+  code: string;
+  records: readonly SeriesPoint[];
+}
+
+export function trendOption(
+  records: readonly SeriesPoint[],
+  spec: TrendSpec,
+  view: ChartView,
+  theme: ChartTheme,
+  compared: readonly ComparedSeries[] = [],
+): CockpitOption {
   const { locale } = view;
   const { periods, groups } = trendGroups(records, spec, view);
+  const comparing = compared.length > 0;
+  const here = view.regionLabel(view.region, true);
   const unit = groups[0]?.unit;
   const digits = digitsFor(groups.flatMap((g) => g.values));
   const isRate = unit === '%';
@@ -40,7 +55,8 @@ export function trendOption(records: readonly SeriesPoint[], spec: TrendSpec, vi
     const color = SEVERITY_SERIES[g.id] ? theme.severity[SEVERITY_SERIES[g.id] as 1 | 2 | 3 | 4] : (theme.palette[i % theme.palette.length] ?? theme.accent);
     const constantTarget = spec.showTarget ? constantOf(g.target) : null;
     const hasTarget = spec.showTarget && g.target.some((v) => v !== null);
-    const name = single ? translate('trend.current', locale) : g.name;
+    // Compared with other regions, each line says whose it is.
+    const name = comparing ? (single ? here : `${here} · ${g.name}`) : single ? translate('trend.current', locale) : g.name;
     legend.push(name);
     // Several constant targets: each in its series' colour, labels alternating ends so they never overlap.
     const markColor = single ? theme.target : color;
@@ -129,6 +145,37 @@ export function trendOption(records: readonly SeriesPoint[], spec: TrendSpec, vi
         lineStyle: { width: theme.px(1.5), type: 'dashed', color, opacity: 0.7 },
       });
     }
+    if (spec.showPrevious && g.previous.some((v) => v !== null)) {
+      const previousName = single ? translate('trend.previous', locale) : translate('trend.previousOf', locale, { name: g.name });
+      legend.push(previousName);
+      series.push({
+        id: `previous:${g.id}`,
+        type: 'line',
+        name: previousName,
+        data: g.previous,
+        color,
+        symbol: 'none',
+        lineStyle: { width: theme.px(1.5), type: 'dotted', color, opacity: 0.8 },
+      });
+    }
+    compared.forEach((c, k) => {
+      const values = alignedValues(c.records, g.id, periods);
+      if (!values.some((v) => v !== null)) return;
+      const compareName = single ? c.name : `${c.name} · ${g.name}`;
+      const compareColor = theme.palette[(i + k + 1) % theme.palette.length] ?? theme.accent;
+      legend.push(compareName);
+      series.push({
+        id: `compare:${c.code}:${g.id}`,
+        type: 'line',
+        name: compareName,
+        data: values,
+        color: compareColor,
+        symbol: 'emptyCircle',
+        symbolSize: theme.px(5),
+        showSymbol: periods.length <= 24,
+        lineStyle: { width: theme.px(2), color: compareColor },
+      });
+    });
     if (hasTarget && constantTarget === null) {
       const targetName = single ? translate('gauge.target', locale) : translate('trend.targetOf', locale, { name: g.name });
       legend.push(targetName);

@@ -27,7 +27,7 @@ export const shellMessages = {
   'demo.paused': { zh: '已暂停', en: 'Paused' },
   'range.12m': { zh: '近12个月', en: 'Last 12 months' },
   'range.24m': { zh: '近24个月', en: 'Last 24 months' },
-  'range.ytd': { zh: '本年累计', en: 'Year to date' },
+  'range.ytd': { zh: '今年以来', en: 'Year to date' },
   'region.nav': { zh: '区域', en: 'Region' },
   'region.back': { zh: '返回上级', en: 'Up one level' },
   'panel.loading': { zh: '加载中', en: 'Loading' },

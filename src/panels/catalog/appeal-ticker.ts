@@ -11,6 +11,7 @@ export default definePanel({
   datasets: appealTickerSlots,
   load: async () => ({ default: (await import('../live-list')).AppealTicker }),
   defaultTitle: { zh: '最新诉求', en: 'Latest appeals' },
+  follows: ['category', 'channel'],
   toTable: ({ main }, options, view) => ({
     columns: [
       column(view, 'time', 'col.time', 'time'),
@@ -21,7 +22,7 @@ export default definePanel({
       column(view, 'status', 'col.status', 'text'),
       column(view, 'department', 'col.department', 'text'),
     ],
-    rows: appealItems(main.records, options, view.region).map((r) => ({
+    rows: appealItems(main.records, options, view.region, view.filters).map((r) => ({
       time: r.receivedAt,
       channel: term('appeal.channel', r.channel, view.locale),
       category: term('appeal.category', r.category, view.locale),

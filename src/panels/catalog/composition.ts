@@ -10,6 +10,7 @@ export default definePanel({
   datasets: compositionSlots,
   load: () => import('../composition-panel'),
   defaultTitle: { zh: '构成', en: 'Composition' },
+  follows: (options) => (options.crossFilter ? [options.crossFilter.key] : []),
   toTable: ({ main }, _options, view) => {
     const parts = shares(main.records ?? [], view);
     const units = new Set(parts.map((p) => p.unit ?? ''));

@@ -46,6 +46,15 @@ export const compositionOptions = z
     legend: z.enum(['right', 'bottom', 'none']).default('right'),
     /** Show the sum of the parts, with its unit, in the panel header. */
     showTotal: z.boolean().default(true),
+    /**
+     * Analyst mode: clicking a part sets this cross-filter (other panels on the
+     * screen follow it). `by` says which field of the part is the value: its
+     * `key` (incident types: "fire") or its `name` (appeal categories: "城乡建设").
+     */
+    crossFilter: z
+      .object({ key: z.enum(['type', 'category', 'channel', 'industry']), by: z.enum(['key', 'name']).default('key') })
+      .strict()
+      .optional(),
   })
   .strict();
 export type CompositionOptions = z.output<typeof compositionOptions>;
@@ -141,7 +150,7 @@ export type KpiRowOptions = z.output<typeof kpiRowOptions>;
  * descriptor share them. `kpi` slots give indicator names in both languages.
  */
 export const kpiRowSlots = { main: { contract: 'kpi' } } as const satisfies SlotMap;
-export const trendSlots = { main: { contract: 'series' } } as const satisfies SlotMap;
+export const trendSlots = { main: { contract: 'series', comparable: true } } as const satisfies SlotMap;
 export const rankingSlots = {
   main: { contract: 'region-metric' },
   kpi: { contract: 'kpi', optional: true, purpose: 'indicator names' },

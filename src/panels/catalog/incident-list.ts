@@ -11,6 +11,7 @@ export default definePanel({
   datasets: incidentListSlots,
   load: async () => ({ default: (await import('../live-list')).IncidentList }),
   defaultTitle: { zh: '实时事件', en: 'Live incidents' },
+  follows: ['type'],
   toTable: ({ main }, options, view) => ({
     columns: [
       column(view, 'time', 'col.time', 'time'),
@@ -20,7 +21,7 @@ export default definePanel({
       column(view, 'title', 'col.title', 'text'),
       column(view, 'status', 'col.status', 'text'),
     ],
-    rows: incidentItems(main.records, options, view.region).map((r) => ({
+    rows: incidentItems(main.records, options, view.region, view.filters).map((r) => ({
       time: r.reportedAt,
       level: term('incident.level', r.severity, view.locale),
       type: term('incident.type', r.type, view.locale),
