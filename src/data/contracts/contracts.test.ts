@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { contractInfo } from './examples';
-import { contractNames, contracts, incident, kpiRecord } from './index';
+import { contractNames, contracts, incident, kpiRecord, projectRow, textItem } from './index';
 import { parseNumeric } from './fields';
 import { validateRecords } from './validate';
 
@@ -64,5 +64,56 @@ describe('bad-record policy', () => {
 
   it('throws on a payload that is not an array', () => {
     expect(() => validateRecords('kpi', { records: [] })).toThrow(/expected an array/);
+  });
+});
+
+describe('text limits (docs/data-contracts.md: long text is cut with "…", not quarantined)', () => {
+  const appeal = contractInfo['text-item'].example;
+
+  it('cuts text far beyond its cap to exactly the cap, ending in …, and keeps the record', () => {
+    // text-item.text is capped at 280 characters; 10× that is still text, not bad data.
+    const long = '市民反映'.repeat(700);
+    const batch = validateRecords('text-item', [{ ...appeal, text: long, category: 'c'.repeat(5000) }]);
+    expect(batch.quarantined).toEqual([]);
+    const shown = batch.records[0];
+    expect(shown?.text).toHaveLength(280);
+    expect(shown?.text.endsWith('…')).toBe(true);
+    expect(shown?.text.startsWith('市民反映市民反映')).toBe(true);
+    expect(shown?.category).toBe(`${'c'.repeat(19)}…`);
+  });
+
+  it('leaves text within its cap untouched', () => {
+    const exact = 'x'.repeat(280);
+    expect(textItem.parse({ ...appeal, text: exact }).text).toBe(exact);
+  });
+
+  it('never splits an emoji (a surrogate pair) at the cut', () => {
+    // 19 units of "a", then an emoji straddling the 20-unit cap of channel.
+    const channel = textItem.parse({ ...appeal, channel: `${'a'.repeat(18)}😀😀` }).channel;
+    expect(channel).toBe(`${'a'.repeat(18)}…`);
+    expect(channel.length).toBeLessThanOrEqual(20);
+  });
+
+  it('removes bidi overrides and control characters, keeps ordinary text and line breaks', () => {
+    const parsed = textItem.parse({ ...appeal, text: 'a\u202Eevil\u2066b\u0000c\u0007\nd\te' });
+    expect(parsed.text).toBe('aevilbc\nd\te');
+  });
+
+  it('still quarantines a text field that is not text at all', () => {
+    const batch = validateRecords('text-item', [
+      { ...appeal, id: 'obj', text: { html: '<b>x</b>' } },
+      { ...appeal, id: 'arr', text: ['a'] },
+      { ...appeal, id: 'bool', text: true },
+      { ...appeal, id: 'gone', text: undefined },
+    ]);
+    expect(batch.records).toEqual([]);
+    expect(batch.quarantined).toHaveLength(4);
+  });
+
+  it('leaves out an over-long project link instead of dropping the project', () => {
+    const row = contractInfo.project.example;
+    const parsed = projectRow.parse({ ...row, link: `https://example.gov.cn/${'p'.repeat(3000)}` });
+    expect(parsed.link).toBeUndefined();
+    expect(parsed.name).toBe(row.name);
   });
 });

@@ -140,7 +140,8 @@ export const projectRow = z.object({
   investmentDone: num,
   unit: text(12).catch('亿元'),
   startYear: num.optional(),
-  link: z.string().max(500).optional(),
+  /** A longer link (over 2048 characters) is left out, not a reason to drop the row. */
+  link: z.string().max(2048).optional().catch(undefined),
 });
 
 export const contracts = {
