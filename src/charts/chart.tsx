@@ -67,5 +67,17 @@ export function Chart({ option, label, onClick, className }: ChartProps) {
     chart.current.setOption(option, { replaceMerge: ['series', 'dataZoom'], lazyUpdate: false });
   }, [option, ready]);
 
-  return <div ref={el} className={`chart${className ? ` ${className}` : ''}`} role="img" aria-label={label} data-chart-ready={ready > 0 ? 'true' : 'false'} />;
+  // The series drawn, by stable id and by name: what a test (or an automation) can read of an opaque canvas.
+  const series = ((option.series ?? []) as { id?: string; name?: string }[]).filter((s) => s.id);
+  return (
+    <div
+      ref={el}
+      className={`chart${className ? ` ${className}` : ''}`}
+      role="img"
+      aria-label={label}
+      data-chart-ready={ready > 0 ? 'true' : 'false'}
+      data-series={series.map((s) => s.id).join(' ')}
+      data-series-names={series.map((s) => s.name ?? '').join('|')}
+    />
+  );
 }

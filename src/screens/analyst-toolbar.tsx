@@ -32,8 +32,11 @@ function RangePicker() {
   const months = resolveRange(range, clock.now());
   const [custom, setCustom] = useState(preset === 'custom');
   const latest = resolveRange('1m', clock.now()).to;
-  const setMonths = (from: string, to: string) => {
-    if (/^\d{4}-\d{2}$/.test(from) && /^\d{4}-\d{2}$/.test(to) && from <= to) viewStore().getState().setRange({ from, to });
+  // A start after the end moves the end along (and the other way round), so a range is always valid.
+  const setMonths = (from: string, to: string, changed: 'from' | 'to' = 'from') => {
+    if (!/^\d{4}-\d{2}$/.test(from) || !/^\d{4}-\d{2}$/.test(to)) return;
+    const range = from <= to ? { from, to } : changed === 'from' ? { from, to: from } : { from: to, to };
+    viewStore().getState().setRange(range);
   };
   return (
     <div className="analyst-toolbar__group">
@@ -71,7 +74,7 @@ function RangePicker() {
           <span aria-hidden="true">–</span>
           <label>
             <span className="visually-hidden">{t('range.to')}</span>
-            <input type="month" data-testid="range-to" value={months.to} max={latest} onChange={(e) => setMonths(months.from, e.target.value)} />
+            <input type="month" data-testid="range-to" value={months.to} max={latest} onChange={(e) => setMonths(months.from, e.target.value, 'to')} />
           </label>
         </>
       ) : (
