@@ -1,11 +1,13 @@
 import { formatMessages } from '../lib/format';
 import { analystMessages } from './catalog/analyst';
 import { economyMessages } from './catalog/economy';
+import { hardeningMessages } from './catalog/hardening';
 import { emergencyMessages } from './catalog/emergency';
 import { mapMessages } from './catalog/map';
 import { sentimentMessages } from './catalog/sentiment';
 import { shellMessages } from './catalog/shell';
 import { tableMessages } from './catalog/tables';
+import { wallMessages } from './catalog/wall';
 
 /** One entry of the catalogue: the same thing in both locales. A missing locale is a type error (`satisfies`). */
 export interface Message {
@@ -27,6 +29,8 @@ export const messages = {
   ...tableMessages,
   ...mapMessages,
   ...analystMessages,
+  ...hardeningMessages,
+  ...wallMessages,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;
@@ -40,6 +44,8 @@ type Catalogues = [
   typeof tableMessages,
   typeof mapMessages,
   typeof analystMessages,
+  typeof hardeningMessages,
+  typeof wallMessages,
 ];
 type Shared<A, B> = Extract<keyof A, keyof B>;
 type Overlaps<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? { [I in keyof R]: Shared<H, R[I]> }[number] | Overlaps<R> : never;

@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import type { PanelConfig } from '../config/schema';
 import type { ContractName } from '../data/contracts/index';
 import { useRuntime } from '../data/runtime';
+import type { Freshness } from '../data/freshness';
 import { type DatasetOverrides, type DatasetView, useDataset } from '../data/use-dataset';
 import type { RegionIndex } from '../geo/region-index';
 import type { TableView } from '../lib/data-table';
@@ -31,6 +32,40 @@ export function usePanelData(descriptor: AnyPanelDescriptor, config: PanelConfig
   }
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on each view's identity
   return useMemo(() => data, Object.values(data));
+}
+
+/**
+ * Every dataset view of the panel being rendered (its `props.data`), provided
+ * by PanelHost around the panel, so PanelFrame can judge the panel by all of
+ * its datasets — not only the one the panel hands it.
+ */
+export const PanelDataContext = createContext<Readonly<Record<string, DatasetView<unknown>>> | null>(null);
+
+/** The panel's dataset views (bound slots only), or null outside a PanelHost. */
+export function usePanelViews(): readonly DatasetView<unknown>[] | null {
+  const all = useContext(PanelDataContext);
+  return useMemo(() => (all ? Object.values(all).filter((v) => v.bound) : null), [all]);
+}
+
+type PanelFreshness = Freshness | 'empty';
+
+/** How bad a state is for the panel as a whole; loading is not a degradation of data already shown. */
+const SEVERITY: Record<PanelFreshness, number> = { ready: 0, empty: 0, loading: 0, stale: 2, offline: 3, error: 4 };
+
+/**
+ * A panel's state from its own (the state its component decided) and every
+ * dataset it reads: the worst wins. A dataset that failed with nothing to show
+ * makes a panel that still draws the others `stale` (partly missing, the badge
+ * says which); a feed that cannot be reached makes it `offline`.
+ */
+export function worstPanelState<S extends PanelFreshness>(own: S, views: readonly Pick<DatasetView<unknown>, 'state'>[] | null): S | Freshness {
+  if (!views || own === 'loading') return own;
+  let worst: S | Freshness = own;
+  for (const v of views) {
+    const state: Freshness = v.state === 'error' && own !== 'error' ? 'stale' : v.state;
+    if (SEVERITY[state] > SEVERITY[worst]) worst = state;
+  }
+  return worst;
 }
 
 const overrideCache = new Map<string, DatasetOverrides>();

@@ -6,6 +6,7 @@ import { localize, useLocale, useT } from '../i18n/i18n';
 import { clock } from '../lib/clock';
 import { useView, viewStore } from '../state/view-store';
 import { formatAge, formatDateTime } from '../lib/format';
+import { usePanelViews, worstPanelState } from './panel-data';
 import './panel.css';
 
 export type PanelState = Freshness | 'empty';
@@ -49,13 +50,17 @@ export function PanelFrame({ panelId, type, title, data, state, empty, emptyText
   const titleId = useId();
   const t = useT();
   const locale = useLocale();
-  const resolved = state ?? panelStateOf(data, empty);
+  // What the panel itself shows (its body) follows its own state; the badge and `data-state` follow the worst of all its datasets.
+  const own = state ?? panelStateOf(data, empty);
+  const views = usePanelViews();
+  const resolved = worstPanelState(own, views);
   // `empty` (when given) decides whether the panel has something to show; otherwise the records do.
   const hasRecords = !data ? !empty : data.records === undefined ? false : empty !== undefined ? !empty : data.records.length > 0;
+  const quarantined = views ? views.reduce((n, v) => n + v.quarantined, 0) : (data?.quarantined ?? 0);
   useEffect(() => {
     if (data) reportDataTime(data.datasetId, data.asOf ?? data.lastGoodAt);
   }, [data]);
-  const showBody = hasRecords && resolved !== 'empty';
+  const showBody = hasRecords && own !== 'empty';
   // Analyst mode: every panel opens its detail view (button, or F / Enter on the focused panel).
   const { mode, focus } = useView((s) => ({ mode: s.mode, focus: s.focus }));
   const canOpen = mode === 'analyst' && focus !== panelId;
@@ -82,7 +87,7 @@ export function PanelFrame({ panelId, type, title, data, state, empty, emptyText
         <h2 id={titleId} className="panel__title">
           {title}
         </h2>
-        <StateBadge state={resolved} data={data} />
+        <StateBadge state={resolved} data={data} views={views} />
         <div className="panel__actions">
           {actions}
           {canOpen ? (
@@ -100,7 +105,7 @@ export function PanelFrame({ panelId, type, title, data, state, empty, emptyText
         </div>
       </header>
       <div className="panel__body">
-        {showBody ? children : <Placeholder state={resolved} reason={data?.reason ?? null} emptyText={emptyText} skeleton={skeleton} />}
+        {showBody ? children : <Placeholder state={own} reason={data?.reason ?? null} emptyText={emptyText} skeleton={skeleton} />}
         {data?.switching ? <div className="panel__switching" aria-hidden="true" /> : null}
       </div>
       {data ? (
@@ -119,9 +124,9 @@ export function PanelFrame({ panelId, type, title, data, state, empty, emptyText
               {t('panel.updated')} {formatDateTime(data.lastGoodAt, locale, false)}
             </span>
           ) : null}
-          {data.quarantined > 0 ? (
-            <span className="panel__quarantine">
-              {data.quarantined} {t('panel.quarantined')}
+          {quarantined > 0 ? (
+            <span className="panel__quarantine" title={`${quarantined} ${t('panel.quarantined')}`}>
+              {quarantined} {t('panel.quarantined')}
             </span>
           ) : null}
         </footer>
@@ -130,18 +135,54 @@ export function PanelFrame({ panelId, type, title, data, state, empty, emptyText
   );
 }
 
-function StateBadge({ state, data }: { state: PanelState; data: DatasetView<unknown> | undefined }) {
+/**
+ * The badge of a panel that is not current: the worst state of its datasets
+ * and the age of the data it stands for. Hover or focus shows every dataset
+ * of the panel with its state and reason (the full list, not only the worst).
+ */
+function StateBadge({ state, data, views }: { state: PanelState; data: DatasetView<unknown> | undefined; views: readonly DatasetView<unknown>[] | null }) {
   const t = useT();
   const locale = useLocale();
+  const tipId = useId();
   if (state === 'ready' || state === 'empty' || state === 'loading') return null;
   const label = state === 'stale' ? t('panel.stale') : state === 'offline' ? t('panel.offline') : t('panel.error');
-  const age = data?.lastGoodAt != null ? formatAge(clock.now() - data.lastGoodAt, locale) : null;
+  const all = uniqueDatasets(views?.length ? views : data ? [data] : []);
+  // The age of the oldest data among the datasets that put the panel in this state (a failed one counts for "stale").
+  const behind = all.filter((v) => v.state === state || (state === 'stale' && v.state === 'error'));
+  const lastGood = (behind.length ? behind : data ? [data] : []).map((v) => v.lastGoodAt).filter((v): v is number => v !== null);
+  const age = lastGood.length ? formatAge(clock.now() - Math.min(...lastGood), locale) : null;
+  const lines = all.map((v) => ({
+    id: v.datasetId,
+    state: v.state,
+    text: `${localize(v.source, locale)}${t('punct.colon')}${t(`freshness.${v.state}` as const)}${v.lastGoodAt !== null && v.state !== 'ready' ? ` · ${formatAge(clock.now() - v.lastGoodAt, locale)}` : ''}${v.reason ? ` · ${v.reason}` : ''}`,
+  }));
   return (
-    <span className={`panel__badge panel__badge--${state}`} role="status" title={data?.reason ?? undefined}>
-      {label}
-      {age ? ` · ${age}` : ''}
-    </span>
+    <>
+      <span className={`panel__badge panel__badge--${state}`} role="status">
+        {/* A button so keyboard users get by focus what hover gives: every dataset's state and reason. */}
+        <button type="button" className="panel__badge-text" aria-describedby={lines.length ? tipId : undefined}>
+          {label}
+          {age ? ` · ${age}` : ''}
+        </button>
+      </span>
+      {lines.length ? (
+        <span className="panel__why" id={tipId} role="tooltip" data-testid="panel-why">
+          <strong>{t('panel.status')}</strong>
+          {lines.map((l) => (
+            <span key={l.id} className={`panel__why-line panel__why-line--${l.state}`} data-dataset={l.id} data-freshness={l.state}>
+              {l.text}
+            </span>
+          ))}
+        </span>
+      ) : null}
+    </>
   );
+}
+
+/** One line per dataset, even when two slots read the same one. */
+function uniqueDatasets(views: readonly DatasetView<unknown>[]): DatasetView<unknown>[] {
+  const seen = new Set<string>();
+  return views.filter((v) => !seen.has(v.datasetId) && seen.add(v.datasetId) !== undefined);
 }
 
 function Placeholder({
@@ -177,7 +218,7 @@ function Placeholder({
   return (
     <div className="panel__placeholder panel__placeholder--error">
       <strong>{state === 'offline' ? t('panel.offline') : t('panel.error')}</strong>
-      {reason ? <small>{reason}</small> : null}
+      {reason ? <small title={reason}>{reason}</small> : null}
     </div>
   );
 }

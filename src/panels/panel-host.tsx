@@ -4,7 +4,7 @@ import { localize, translate, useLocale } from '../i18n/i18n';
 import type { Locale } from '../lib/locale';
 import { useCompareData } from './compare-data';
 import { FilterNote } from './filter-note';
-import { usePanelData } from './panel-data';
+import { PanelDataContext, usePanelData } from './panel-data';
 import { PanelFrame } from './panel-frame';
 import { panels } from './registry';
 import type { PanelProps } from './types';
@@ -46,11 +46,14 @@ export function PanelHost({ config }: { config: PanelConfig }) {
   const Panel = componentFor(config.type);
   return (
     <div className="panel-slot" style={{ gridArea: config.area }}>
-      <PanelErrorBoundary title={title} panelId={config.id} type={config.type} locale={locale}>
-        <Suspense fallback={<PanelFrame panelId={config.id} type={config.type} title={title} state="loading" />}>
-          <Panel config={config} options={options} title={title} data={data as never} compare={compare} />
-        </Suspense>
-      </PanelErrorBoundary>
+      {/* Every dataset of the panel, so its frame's badge and data-state are the worst of them. */}
+      <PanelDataContext.Provider value={data}>
+        <PanelErrorBoundary title={title} panelId={config.id} type={config.type} locale={locale}>
+          <Suspense fallback={<PanelFrame panelId={config.id} type={config.type} title={title} state="loading" />}>
+            <Panel config={config} options={options} title={title} data={data as never} compare={compare} />
+          </Suspense>
+        </PanelErrorBoundary>
+      </PanelDataContext.Provider>
       <FilterNote config={config} options={options} />
     </div>
   );
