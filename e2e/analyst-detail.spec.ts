@@ -98,4 +98,37 @@ test.describe('analyst detail view', () => {
       expect(Math.abs(Number(r[3]) - Number(body[i]?.[3]))).toBeLessThan(1e-9);
     }
   });
+
+  test('PNG of a chart at 2× with its caption drawn in', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openCockpit(page, { screen: 'economy', mode: 'analyst', panel: 'retail-trend' });
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.locator('.chart[data-chart-rendered="true"]')).toBeVisible({ timeout: 60_000 });
+    const shown = await dialog.locator('.chart').boundingBox();
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('export-png').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    const bytes = readFileSync(await download.path());
+    // A PNG: signature, then the IHDR size, at twice the chart's size plus its caption margins.
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const width = bytes.readUInt32BE(16);
+    const height = bytes.readUInt32BE(20);
+    expect(width).toBeGreaterThanOrEqual(Math.round((shown?.width ?? 0) * 2));
+    expect(height).toBeGreaterThan(Math.round((shown?.height ?? 0) * 2));
+    // Varied pixels: decode it in the page and count distinct colours.
+    const colours = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * 97) seen.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
+      return seen.size;
+    }, bytes.toString('base64'));
+    expect(colours).toBeGreaterThan(50);
+  });
 });

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { panelChartPng } from '../panels/panel-image';
 import type { PanelConfig, ScreenConfig } from '../config/schema';
 import { useRuntime } from '../data/runtime';
 import type { DatasetView } from '../data/use-dataset';
@@ -74,6 +75,27 @@ export function DetailView({ screen, config }: { screen: ScreenConfig; config: P
     downloadBlob(new Blob([toCsv(table, context, locale)], { type: 'text/csv;charset=utf-8' }), file);
     setNotice(t('detail.exported', { file }));
   };
+  const chartRef = useRef<HTMLDivElement>(null);
+  const hasChart = useHasChart(chartRef);
+  const exportPng = async () => {
+    const node = chartRef.current?.querySelector<HTMLElement>('.chart[data-chart-rendered="true"]');
+    const context = exportContext();
+    const file = fileName(context, 'png');
+    if (!node) return setNotice(t('detail.exportFailed', { reason: t('detail.noChart') }));
+    try {
+      const source = `${t('detail.source')}${t('punct.colon')}${context.source}${context.asOf !== null ? ` · ${t('detail.asOf')} ${formatDateTime(context.asOf, locale, false)}` : ''}`;
+      const blob = await panelChartPng(
+        node,
+        { title: context.title, source, scope: `${regions.label(region, locale)} · ${context.range}`, demo: context.demo },
+        2,
+        getComputedStyle(document.body).fontFamily,
+      );
+      downloadBlob(blob, file);
+      setNotice(t('detail.exported', { file }));
+    } catch (error) {
+      setNotice(t('detail.exportFailed', { reason: (error as Error).message }));
+    }
+  };
   const exportXlsx = async () => {
     const context = exportContext();
     const file = fileName(context, 'xlsx');
@@ -98,6 +120,11 @@ export function DetailView({ screen, config }: { screen: ScreenConfig; config: P
           <button type="button" className="chip" onClick={() => void exportXlsx()} data-testid="export-xlsx">
             {t('detail.exportXlsx')}
           </button>
+          {hasChart ? (
+            <button type="button" className="chip" onClick={() => void exportPng()} data-testid="export-png">
+              {t('detail.exportPng')}
+            </button>
+          ) : null}
           <button type="button" className="chip" ref={closeRef} onClick={() => viewStore().getState().setFocus(null)} aria-label={t('detail.close')}>
             ✕
           </button>
@@ -106,7 +133,7 @@ export function DetailView({ screen, config }: { screen: ScreenConfig; config: P
           {notice}
         </p>
       </header>
-      <div className="detail__chart">
+      <div className="detail__chart" ref={chartRef}>
         <PanelHost config={config} />
       </div>
       <aside className="detail__side">
@@ -135,6 +162,18 @@ export function DetailView({ screen, config }: { screen: ScreenConfig; config: P
       </aside>
     </div>
   );
+}
+
+/** Whether the panel in the detail view has drawn a chart (its PNG can be exported); maps and lists have none. */
+function useHasChart(ref: RefObject<HTMLElement | null>): boolean {
+  const [has, setHas] = useState(false);
+  useEffect(() => {
+    const check = () => setHas(Boolean(ref.current?.querySelector('.chart[data-chart-rendered="true"]')));
+    check();
+    const timer = setInterval(check, 500);
+    return () => clearInterval(timer);
+  }, [ref]);
+  return has;
 }
 
 function Provenance({ view }: { view: DatasetView<unknown> }) {

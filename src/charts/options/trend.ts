@@ -52,7 +52,13 @@ export function trendOption(
   const single = groups.length === 1;
   groups.forEach((g, i) => {
     // Warning-level series (red/orange/yellow/blue) keep the four-colour scale; red is reserved for red.
-    const color = SEVERITY_SERIES[g.id] ? theme.severity[SEVERITY_SERIES[g.id] as 1 | 2 | 3 | 4] : (theme.palette[i % theme.palette.length] ?? theme.accent);
+    // Compared with other regions, colour says the region and the line pattern says the series.
+    const color = comparing
+      ? (theme.palette[0] ?? theme.accent)
+      : SEVERITY_SERIES[g.id]
+        ? theme.severity[SEVERITY_SERIES[g.id] as 1 | 2 | 3 | 4]
+        : (theme.palette[i % theme.palette.length] ?? theme.accent);
+    const pattern = comparing && i > 0 ? ([theme.px(10), theme.px(3), theme.px(2), theme.px(3)] as number[]) : ('solid' as const);
     const constantTarget = spec.showTarget ? constantOf(g.target) : null;
     const hasTarget = spec.showTarget && g.target.some((v) => v !== null);
     // Compared with other regions, each line says whose it is.
@@ -111,7 +117,7 @@ export function trendOption(
         symbol: 'circle',
         symbolSize: theme.px(6),
         showSymbol: periods.length <= 24,
-        lineStyle: { width: theme.px(2.5), color },
+        lineStyle: { width: theme.px(2.5), color, type: pattern },
         ...(spec.area
           ? {
               areaStyle: {
@@ -162,7 +168,7 @@ export function trendOption(
       const values = alignedValues(c.records, g.id, periods);
       if (!values.some((v) => v !== null)) return;
       const compareName = single ? c.name : `${c.name} · ${g.name}`;
-      const compareColor = theme.palette[(i + k + 1) % theme.palette.length] ?? theme.accent;
+      const compareColor = theme.palette[(k + 1) % theme.palette.length] ?? theme.accent;
       legend.push(compareName);
       series.push({
         id: `compare:${c.code}:${g.id}`,
@@ -173,7 +179,7 @@ export function trendOption(
         symbol: 'emptyCircle',
         symbolSize: theme.px(5),
         showSymbol: periods.length <= 24,
-        lineStyle: { width: theme.px(2), color: compareColor },
+        lineStyle: { width: theme.px(2), color: compareColor, type: pattern },
       });
     });
     if (hasTarget && constantTarget === null) {

@@ -17,6 +17,8 @@ export const analystMessages = {
   'detail.filters': { zh: '筛选', en: 'Filters' },
   'detail.none': { zh: '无', en: 'none' },
   'detail.exportCsv': { zh: '导出 CSV', en: 'Export CSV' },
+  'detail.exportPng': { zh: '导出图片', en: 'Export image' },
+  'detail.noChart': { zh: '该面板没有可导出的图表', en: 'this panel has no chart to export' },
   'detail.exportXlsx': { zh: '导出 Excel', en: 'Export Excel' },
   'detail.exported': { zh: '已导出 {file}', en: 'Exported {file}' },
   'detail.exportFailed': { zh: '导出失败：{reason}', en: 'Export failed: {reason}' },
