@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { AdapterFactory } from '../data/adapters/types';
 import { mappingSchema } from '../data/mapping';
-import { contractNames } from '../data/contracts/index';
+import { contractNames, contracts } from '../data/contracts/index';
+import { FIT_MODES, type FitMode, parseAspect } from '../layout/layout';
 import { checkTracks } from '../layout/tracks';
 import { findForbiddenKey } from '../lib/safe-object';
 
@@ -44,26 +45,51 @@ export const panelSchema = z
   .strict();
 export type PanelConfig = z.output<typeof panelSchema>;
 
+const artboardSchema = z
+  .object({
+    width: z.number().int().min(640).max(15360),
+    height: z.number().int().min(360).max(15360),
+  })
+  .strict();
+
+/** Tracks in design units (`440u 1fr 440u`), so one config serves every wall size. */
+const gridSchema = z
+  .object({
+    columns: z.string().min(1),
+    rows: z.string().min(1),
+    areas: z.array(z.string().min(1)).min(1),
+    gap: z.number().min(0).max(200).default(16),
+  })
+  .strict();
+export type GridConfig = z.output<typeof gridSchema>;
+
+/** How a layout meets a wall of another shape (see `FitMode` in layout/layout.ts). */
+const fitMode = z.enum(FIT_MODES as [FitMode, ...FitMode[]]);
+
+/** A layout for walls of another shape: the same panels on another artboard and grid. */
+const aspectLayoutSchema = z
+  .object({
+    /** Default: the short side 1080 u, the long side from the aspect (32:9 → 3840×1080 u). */
+    artboard: artboardSchema.optional(),
+    grid: gridSchema,
+    fit: fitMode.optional(),
+    /** Per panel id: options merged over the panel's own on this layout (e.g. fewer KPI columns on a portrait wall). */
+    panels: z.record(z.string(), z.object({ options: z.record(z.string(), z.unknown()) }).strict()).default({}),
+  })
+  .strict();
+
+const aspectKey = z.string().regex(/^\d+(\.\d+)?:\d+(\.\d+)?$/, 'expected an aspect ratio such as "32:9"');
+
 export const screenSchema = z
   .object({
     id,
     title: localizedText,
-    artboard: z
-      .object({
-        width: z.number().int().min(640).max(15360),
-        height: z.number().int().min(360).max(8640),
-      })
-      .strict()
-      .default({ width: 1920, height: 1080 }),
-    /** Tracks in design units (`440u 1fr 440u`), so one config serves every wall size. */
-    grid: z
-      .object({
-        columns: z.string().min(1),
-        rows: z.string().min(1),
-        areas: z.array(z.string().min(1)).min(1),
-        gap: z.number().min(0).max(200).default(16),
-      })
-      .strict(),
+    artboard: artboardSchema.default({ width: 1920, height: 1080 }),
+    grid: gridSchema,
+    /** Layouts for walls of other shapes ("32:9", "48:9", "9:16" …); the wall picks the nearest to its own. */
+    layouts: z.record(aspectKey, aspectLayoutSchema).default({}),
+    /** Fit mode of this screen's layouts (default: the top-level `fit`). */
+    fit: fitMode.optional(),
     /** Responsive layout used in analyst mode (areas for a single column or two). */
     analystGrid: z
       .object({ columns: z.string(), rows: z.string().default('auto'), areas: z.array(z.string()).min(1) })
@@ -73,6 +99,47 @@ export const screenSchema = z
   })
   .strict();
 export type ScreenConfig = z.output<typeof screenSchema>;
+
+const regionCodeText = z.string().regex(/^\d{6}$/);
+
+/** A condition on one field: a value, one of several values, or a comparison. */
+const fieldMatcher = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.array(z.union([z.string(), z.number()])).min(1),
+  z
+    .object({ gt: z.number(), gte: z.number(), lt: z.number(), lte: z.number(), ne: z.union([z.string(), z.number()]) })
+    .partial()
+    .strict(),
+]);
+export type FieldMatcher = z.output<typeof fieldMatcher>;
+
+const takeoverRuleSchema = z
+  .object({
+    id,
+    /** The dataset watched (push or pull); only records that arrive after the wall started count. */
+    dataset: z.string(),
+    /** Every condition must hold, e.g. `{ "severity": 1 }` for a level-I (red) incident. */
+    when: z.record(z.string(), fieldMatcher),
+    /** Screen to show, and the panel to spotlight there. */
+    screen: z.string(),
+    panel: z.string().optional(),
+    /** Drill to the record's region (field `regionField`). */
+    drill: z.boolean().default(true),
+    regionField: z.string().default('region'),
+    /** The record's text for the banner (default: title, message, text or name). */
+    textField: z.string().optional(),
+    /** The record's time (default: reportedAt, at, receivedAt or updatedAt); older records are ignored. */
+    timeField: z.string().optional(),
+    maxAgeSec: z
+      .number()
+      .min(10)
+      .max(86_400 * 7)
+      .default(900),
+  })
+  .strict();
+export type TakeoverRule = z.output<typeof takeoverRuleSchema>;
 
 export const configSchema = z
   .object({
@@ -97,14 +164,84 @@ export const configSchema = z
       })
       .strict()
       .default({ mode: 'wall', range: '12m' }),
+    /** Fit mode for the difference between a wall and the layout nearest its shape. */
+    fit: fitMode.default('contain'),
     rotation: z
       .object({
         enabled: z.boolean().default(false),
-        intervalSec: z.number().min(10).max(3600).default(60),
+        /** Default dwell per screen. */
+        intervalSec: z.number().min(5).max(3600).default(60),
+        /** Order of rotation when there is no playlist (default: every screen). */
         screens: z.array(z.string()).default([]),
+        /** The rotation as steps: a screen, its dwell, optionally a region and filters. */
+        playlist: z
+          .array(
+            z
+              .object({
+                screen: z.string(),
+                dwellSec: z.number().min(5).max(3600).optional(),
+                region: regionCodeText.optional(),
+                filters: z.record(z.string(), z.string()).default({}),
+              })
+              .strict(),
+          )
+          .default([]),
+        /** A pointer or key on the wall pauses rotation (a visible mark says so) … */
+        pauseOnInteraction: z.boolean().default(true),
+        /** … until nobody has touched it for this long. */
+        resumeAfterSec: z.number().min(5).max(3600).default(60),
       })
       .strict()
-      .default({ enabled: false, intervalSec: 60, screens: [] }),
+      .prefault({}),
+    /** Unattended wall PCs (`?kiosk=1` turns it on too). */
+    kiosk: z
+      .object({
+        enabled: z.boolean().default(false),
+        /** The mouse cursor disappears after this long without moving. */
+        hideCursorAfterSec: z.number().min(1).max(3600).default(5),
+        /** An in-screen full-screen control (walls without F11: Android boxes, touch panels). */
+        fullscreenButton: z.boolean().default(true),
+        /** Keep the display awake with the Screen Wake Lock API where the browser has it. */
+        wakeLock: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
+    /** Alert takeover: a matching new record pulls the wall to its screen and region and spotlights it. */
+    takeover: z
+      .object({
+        enabled: z.boolean().default(false),
+        rules: z.array(takeoverRuleSchema).default([]),
+        /** Return to rotation after this long if nobody acknowledges (0: hold until acknowledged). */
+        ackTimeoutSec: z.number().min(0).max(86_400).default(300),
+        /** Play the bundled alert sound on a takeover. */
+        sound: z.boolean().default(false),
+        soundUrl: z
+          .string()
+          .regex(/^[a-zA-Z0-9_./-]+$/, 'a relative path on this site')
+          .refine((v) => !v.includes('..'), 'a relative path on this site')
+          .default('sounds/takeover.wav'),
+        /** Takeovers waiting behind the current one; older ones beyond this are dropped. */
+        queueMax: z.number().int().min(1).max(100).default(20),
+      })
+      .strict()
+      .prefault({}),
+    /** Walls that run for weeks without a hand on the keyboard. */
+    selfHealing: z
+      .object({
+        /** Daily soft reload at this China-time hh:mm (null: none). */
+        softReloadAt: z
+          .string()
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected hh:mm (24 h, China time)')
+          .nullable()
+          .default(null),
+        /** Soft reload when the page's JS heap exceeds this (MB; null: no watchdog). */
+        memoryCeilingMB: z.number().min(1).max(65_536).nullable().default(null),
+        memoryCheckSec: z.number().min(5).max(3600).default(60),
+        /** A banner when the network drops (the wall recovers by itself when it returns). */
+        offlineBanner: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
     /** The scripted briefing tour played in demo mode. */
     tour: z
       .object({
@@ -206,9 +343,31 @@ export function parseConfig(raw: unknown, context: ConfigContext): CockpitConfig
     if (screenIds.has(screen.id)) issues.push({ path: `${base}.id`, message: `duplicate screen id "${screen.id}"` });
     screenIds.add(screen.id);
     const areas = new Set(screen.grid.areas.flatMap((row) => row.trim().split(/\s+/)));
-    for (const key of ['columns', 'rows'] as const) {
-      const problem = checkTracks(screen.grid[key]);
-      if (problem) issues.push({ path: `${base}.grid.${key}`, message: problem });
+    issues.push(...checkGrid(screen.grid, `${base}.grid`));
+    for (const [aspect, layout] of Object.entries(screen.layouts)) {
+      const lb = `${base}.layouts["${aspect}"]`;
+      issues.push(...checkGrid(layout.grid, `${lb}.grid`));
+      const ratio = parseAspect(aspect);
+      if (ratio !== null && layout.artboard && Math.abs(Math.log(layout.artboard.width / layout.artboard.height / ratio)) > 0.03) {
+        issues.push({ path: `${lb}.artboard`, message: `${layout.artboard.width}×${layout.artboard.height} is not ${aspect}` });
+      }
+      for (const [panelId, override] of Object.entries(layout.panels)) {
+        const panel = screen.panels.find((p) => p.id === panelId);
+        if (!panel) {
+          issues.push({ path: `${lb}.panels.${panelId}`, message: `screen "${screen.id}" has no panel "${panelId}"` });
+          continue;
+        }
+        if (!context.panelType || !context.panelTypes.has(panel.type)) continue;
+        const parsed = context.panelType(panel.type).optionsSchema.safeParse({ ...panel.options, ...override.options });
+        for (const i of parsed.success ? [] : (parsed.error?.issues ?? [])) {
+          issues.push({ path: `${lb}.panels.${panelId}.options${i.path.length ? '.' : ''}${formatPath(i.path)}`, message: i.message });
+        }
+      }
+      const layoutAreas = new Set(layout.grid.areas.flatMap((row) => row.trim().split(/\s+/)));
+      screen.panels.forEach((panel, p) => {
+        if (!layoutAreas.has(panel.area))
+          issues.push({ path: `${lb}.grid.areas`, message: `no area "${panel.area}" for panel "${panel.id}" (screens[${s}].panels[${p}])` });
+      });
     }
     const panelIds = new Set<string>();
     screen.panels.forEach((panel, p) => {
@@ -243,8 +402,46 @@ export function parseConfig(raw: unknown, context: ConfigContext): CockpitConfig
   config.rotation.screens.forEach((sid, i) => {
     if (!screenIds.has(sid)) issues.push({ path: `rotation.screens[${i}]`, message: `no screen "${sid}"` });
   });
+  // A switched-off playlist or rule may name screens this file does not have (one config trimmed for a desk): checked when on.
+  config.rotation.playlist.forEach((step, i) => {
+    if (config.rotation.enabled && !screenIds.has(step.screen)) issues.push({ path: `rotation.playlist[${i}].screen`, message: `no screen "${step.screen}"` });
+  });
+  const ruleIds = new Set<string>();
+  config.takeover.rules.forEach((rule, i) => {
+    const rb = `takeover.rules[${i}]`;
+    if (ruleIds.has(rule.id)) issues.push({ path: `${rb}.id`, message: `duplicate rule id "${rule.id}"` });
+    ruleIds.add(rule.id);
+    const dataset = Object.hasOwn(config.datasets, rule.dataset) ? config.datasets[rule.dataset] : undefined;
+    if (!dataset) issues.push({ path: `${rb}.dataset`, message: `missing dataset "${rule.dataset}"` });
+    else {
+      const fields = Object.keys((contracts as Record<string, { shape: Record<string, unknown> }>)[dataset.contract]?.shape ?? {});
+      for (const key of [...Object.keys(rule.when), rule.regionField, rule.textField, rule.timeField]) {
+        if (key !== undefined && !fields.includes(key) && !(key === rule.regionField && !rule.drill)) {
+          issues.push({ path: `${rb}`, message: `"${dataset.contract}" records have no field "${key}" (fields: ${fields.join(', ')})` });
+        }
+      }
+    }
+    const screen = config.screens.find((sc) => sc.id === rule.screen);
+    if (!config.takeover.enabled) return;
+    if (!screen) issues.push({ path: `${rb}.screen`, message: `no screen "${rule.screen}"` });
+    else if (rule.panel && !screen.panels.some((p) => p.id === rule.panel)) {
+      issues.push({ path: `${rb}.panel`, message: `screen "${rule.screen}" has no panel "${rule.panel}"` });
+    }
+  });
   if (issues.length) throw new ConfigError(issues);
   return config;
+}
+
+/** Tracks in design units, and areas rows of equal length (CSS drops a ragged template silently). */
+function checkGrid(grid: GridConfig, path: string): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const key of ['columns', 'rows'] as const) {
+    const problem = checkTracks(grid[key]);
+    if (problem) issues.push({ path: `${path}.${key}`, message: problem });
+  }
+  const widths = new Set(grid.areas.map((row) => row.trim().split(/\s+/).length));
+  if (widths.size > 1) issues.push({ path: `${path}.areas`, message: 'every row of areas needs the same number of cells' });
+  return issues;
 }
 
 /**

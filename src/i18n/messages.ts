@@ -7,6 +7,7 @@ import { mapMessages } from './catalog/map';
 import { sentimentMessages } from './catalog/sentiment';
 import { shellMessages } from './catalog/shell';
 import { tableMessages } from './catalog/tables';
+import { wallMessages } from './catalog/wall';
 
 /** One entry of the catalogue: the same thing in both locales. A missing locale is a type error (`satisfies`). */
 export interface Message {
@@ -29,6 +30,7 @@ export const messages = {
   ...mapMessages,
   ...analystMessages,
   ...hardeningMessages,
+  ...wallMessages,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;
@@ -43,6 +45,7 @@ type Catalogues = [
   typeof mapMessages,
   typeof analystMessages,
   typeof hardeningMessages,
+  typeof wallMessages,
 ];
 type Shared<A, B> = Extract<keyof A, keyof B>;
 type Overlaps<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? { [I in keyof R]: Shared<H, R[I]> }[number] | Overlaps<R> : never;

@@ -1,5 +1,5 @@
 import { type CSSProperties, type ReactNode, useEffect, useMemo, useState } from 'react';
-import { canvasPixelRatio, fitArtboard, type Layout, LayoutContext } from '../layout/layout';
+import { canvasPixelRatio, type FitMode, fitArtboard, type Layout, LayoutContext, pickLayout } from '../layout/layout';
 
 function viewport() {
   return { w: window.innerWidth, h: window.innerHeight, dpr: window.devicePixelRatio || 1 };
@@ -21,20 +21,32 @@ function useViewport() {
   return vp;
 }
 
+/** One shape a screen can take on a wall: its artboard in design units and how it meets a wall of another shape. */
+export interface ArtboardLayout {
+  /** "16:9", "32:9" … (shown as `data-layout`). */
+  aspect: string;
+  width: number;
+  height: number;
+  fit: FitMode;
+}
+
 /**
- * Wall mode: a screen designed on an artboard of `width`×`height` design units
- * is fitted to the viewport (uniform scale, centred, letterboxed) and laid out
- * at real pixels with `--u` = the scale, so 1920×1080 and 3840×2160 walls show
- * the same layout from one config, crisp, with no CSS transform. Fonts, gaps
- * and grid tracks are all in `u`.
+ * Wall mode: of the layouts a screen declares (16:9, 32:9, 48:9, 9:16 …) the
+ * one nearest the wall's shape is fitted to the viewport and laid out at real
+ * pixels with `--u` = the scale, so every wall shows a layout made for its
+ * shape from one config, crisp, with no CSS transform. The difference that
+ * remains is the layout's fit mode: letterboxed (`contain`), or the artboard
+ * stretched so its flexible tracks take it (`fill`, `cover`, `fill-width`).
+ * Fonts, gaps and grid tracks are all in `u`.
  */
-export function Artboard({ width, height, children }: { width: number; height: number; children: ReactNode }) {
+export function Artboard<T extends ArtboardLayout>({ layouts, children }: { layouts: readonly T[]; children: (layout: T) => ReactNode }) {
   const vp = useViewport();
   useEffect(() => {
     document.body.classList.add('wall');
     return () => document.body.classList.remove('wall');
   }, []);
-  const fit = fitArtboard(width, height, vp.w, vp.h);
+  const chosen = pickLayout(layouts, vp.w, vp.h);
+  const fit = fitArtboard(chosen.width, chosen.height, vp.w, vp.h, chosen.fit);
   const layout = useMemo<Layout>(() => ({ u: fit.scale, pixelRatio: canvasPixelRatio(vp.dpr) }), [fit.scale, vp.dpr]);
   const style = {
     position: 'fixed',
@@ -46,8 +58,15 @@ export function Artboard({ width, height, children }: { width: number; height: n
   } as CSSProperties;
   return (
     <LayoutContext.Provider value={layout}>
-      <div className="artboard" data-artboard={`${width}x${height}`} data-scale={fit.scale.toFixed(4)} style={style}>
-        {children}
+      <div
+        className="artboard"
+        data-artboard={`${chosen.width}x${chosen.height}`}
+        data-layout={chosen.aspect}
+        data-fit={chosen.fit}
+        data-scale={fit.scale.toFixed(4)}
+        style={style}
+      >
+        {children(chosen)}
       </div>
     </LayoutContext.Provider>
   );
