@@ -55,6 +55,13 @@ test.describe('analyst tools', () => {
     expect(names).toContain('洛阳');
     expect(names).toContain('南阳');
     expect(names[0]).toBe('河南');
+    // Side by side: each KPI card lists the compared regions' figures; the ranking marks them.
+    const gdpCompare = page.getByTestId('kpi-compare-gdp');
+    await expect(gdpCompare).toContainText('洛阳');
+    await expect(gdpCompare).toContainText('南阳');
+    await expect(gdpCompare.locator('dd').first()).toHaveText(/\d/);
+    await expect(page.locator('[data-panel="gdp-ranking"] li[data-region="410300"]')).toHaveAttribute('data-compared', 'true');
+    await expect(page.locator('[data-panel="gdp-ranking"] li[data-region="411300"]')).toHaveAttribute('data-compared', 'true');
     await page.getByTestId('compare-chips').getByRole('button', { name: /洛阳/ }).click();
     await expect(retail).not.toHaveAttribute('data-series', /compare:410300/);
     await expect(retail).toHaveAttribute('data-series', /compare:411300:retail/);

@@ -14,6 +14,8 @@ export interface ChartTheme {
   axis: string;
   accent: string;
   highlight: string;
+  /** Regions compared with the one in view (analyst mode). */
+  compare: string;
   target: string;
   palette: readonly string[];
   severity: Readonly<Record<1 | 2 | 3 | 4, string>>;
@@ -33,6 +35,7 @@ export function chartTheme(u = 1): ChartTheme {
     axis: 'rgba(143, 168, 200, 0.45)',
     accent: tokens.accent,
     highlight: '#ffd36b',
+    compare: '#b794f6',
     target: '#f6c445',
     palette: tokens.series,
     severity: tokens.severity,

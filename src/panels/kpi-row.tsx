@@ -11,7 +11,7 @@ import type { PanelProps } from './types';
 import './kpi.css';
 
 /** Headline indicators: value, unit, period, YoY/MoM, sparkline, target progress. */
-export default function KpiRow({ config, options, title, data: { main: data } }: PanelProps<KpiRowOptions, typeof kpiRowSlots>) {
+export default function KpiRow({ config, options, title, data: { main: data }, compare = NO_COMPARE }: PanelProps<KpiRowOptions, typeof kpiRowSlots>) {
   const mode = useView((s) => s.mode);
   const records = orderRecords(data.records ?? [], options.indicators);
   // On the wall the configured columns hold; at a desk the cards reflow to the window.
@@ -20,11 +20,18 @@ export default function KpiRow({ config, options, title, data: { main: data } }:
     <PanelFrame panelId={config.id} type={config.type} title={title} data={data} empty={data.records !== undefined && records.length === 0} skeleton="cards">
       <ul className="kpi-grid" style={{ gridTemplateColumns: columns }}>
         {records.map((r) => (
-          <KpiCard key={r.id} record={r} />
+          <KpiCard key={r.id} record={r} compared={comparedValues(compare, r.id)} />
         ))}
       </ul>
     </PanelFrame>
   );
+}
+
+const NO_COMPARE: NonNullable<PanelProps['compare']> = [];
+
+/** Analyst "compare regions": the same indicator in each compared region, side by side on its card. */
+function comparedValues(compare: NonNullable<PanelProps['compare']>, id: string): { name: string; record: KpiRecord | undefined }[] {
+  return compare.map((c) => ({ name: c.name, record: (c.data.records as readonly KpiRecord[] | undefined)?.find((k) => k.id === id) }));
 }
 
 function orderRecords(records: readonly KpiRecord[], order: readonly string[]): KpiRecord[] {
@@ -36,7 +43,7 @@ function orderRecords(records: readonly KpiRecord[], order: readonly string[]): 
   });
 }
 
-export function KpiCard({ record }: { record: KpiRecord }) {
+export function KpiCard({ record, compared = [] }: { record: KpiRecord; compared?: readonly { name: string; record: KpiRecord | undefined }[] }) {
   const locale = useLocale();
   const t = useT();
   const shown = useCountUp(record.value);
@@ -84,6 +91,16 @@ export function KpiCard({ record }: { record: KpiRecord }) {
       <div className="kpi-card__bar" aria-hidden="true">
         {progress !== null ? <div style={{ width: `${progress * 100}%` }} /> : null}
       </div>
+      {compared.length ? (
+        <dl className="kpi-card__compare" data-testid={`kpi-compare-${record.id}`}>
+          {compared.map((c) => (
+            <div key={c.name}>
+              <dt>{c.name}</dt>
+              <dd className="num">{c.record ? formatWithUnit(c.record.value, compactUnit(c.record.unit, locale), locale, digits) : '—'}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
     </li>
   );
 }

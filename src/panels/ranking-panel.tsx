@@ -27,7 +27,8 @@ export default function RankingPanel({ config, options, title, data: { main: dat
   const { names } = useIndicatorNames(kpi);
   const records = data.records ?? NONE;
   const indicator = options.followFilter && filterIndicator && records.some((r) => r.indicator === filterIndicator) ? filterIndicator : options.indicator;
-  const spec = useMemo(() => ({ ...options, indicator }), [options, indicator]);
+  const compared = useView((s) => (s.mode === 'analyst' ? s.compare : undefined));
+  const spec = useMemo(() => ({ ...options, indicator, compared }), [options, indicator, compared]);
   const rows = useMemo(() => rankRows(records, spec, view), [records, spec, view]);
   const option = useMemo(() => rankingOption(records, spec, view, theme), [records, spec, view, theme]);
   const unit = rankUnit(records, spec);
@@ -63,7 +64,7 @@ export default function RankingPanel({ config, options, title, data: { main: dat
         <Chart option={option} label={t('ranking.list', { indicator: label })} onClick={onClick} className={options.drill ? 'chart--clickable' : undefined} />
         <ol className="visually-hidden ranking-keys" aria-label={t('ranking.list', { indicator: label })}>
           {rows.map((r) => (
-            <li key={r.code} data-region={r.code} data-highlighted={r.highlighted ? 'true' : undefined}>
+            <li key={r.code} data-region={r.code} data-highlighted={r.highlighted ? 'true' : undefined} data-compared={r.compared ? 'true' : undefined}>
               {options.drill ? (
                 <button
                   type="button"

@@ -11,6 +11,8 @@ export interface RankingSpec {
   order: 'desc' | 'asc';
   /** Show at most this many regions; 0 = all. The region in view is always kept. */
   limit: number;
+  /** Regions compared with the one in view (analyst mode): marked, and kept beyond `limit` like it. */
+  compared?: readonly string[] | undefined;
   orientation: 'horizontal' | 'vertical';
 }
 
@@ -21,6 +23,8 @@ export interface RankRow {
   unit: string | undefined;
   rank: number;
   highlighted: boolean;
+  /** One of the regions being compared. */
+  compared: boolean;
 }
 
 /** Unit of the ranked figure: the record's unit, or % / pp for YoY. */
@@ -40,7 +44,15 @@ export function rankRows(records: readonly RegionMetric[], spec: RankingSpec, vi
   const seen = new Set<string>();
   const rows = records
     .filter((r) => r.indicator === spec.indicator && !seen.has(r.code) && seen.add(r.code))
-    .map((r) => ({ code: r.code, name: plain(view.regionLabel(r.code, true)), value: pick(r), unit, rank: 0, highlighted: r.code === view.region }));
+    .map((r) => ({
+      code: r.code,
+      name: plain(view.regionLabel(r.code, true)),
+      value: pick(r),
+      unit,
+      rank: 0,
+      highlighted: r.code === view.region,
+      compared: spec.compared?.includes(r.code) ?? false,
+    }));
   rows.sort((a, b) => {
     if (a.value === null) return b.value === null ? a.code.localeCompare(b.code) : 1;
     if (b.value === null) return -1;

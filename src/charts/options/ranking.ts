@@ -49,9 +49,8 @@ export function rankingOption(records: readonly RegionMetric[], spec: RankingSpe
       const row = rows[index];
       if (!row) return value;
       const style = row.highlighted ? 'hl' : row.rank <= 3 ? 'top' : 'rank';
-      return horizontal
-        ? `{${style}|${row.rank}} {${row.highlighted ? 'nameHl' : 'name'}|${row.name}}`
-        : `{${row.highlighted ? 'nameHl' : 'name'}|${row.name}}`;
+      const nameStyle = row.highlighted ? 'nameHl' : row.compared ? 'nameCmp' : 'name';
+      return horizontal ? `{${style}|${row.rank}} {${nameStyle}|${row.name}}` : `{${nameStyle}|${row.name}}`;
     },
     rich: {
       rank: { width: theme.px(22), align: 'center' as const, color: theme.textDim, fontSize: theme.px(14), fontFamily: theme.numberFamily },
@@ -75,6 +74,7 @@ export function rankingOption(records: readonly RegionMetric[], spec: RankingSpe
       },
       name: { color: theme.text, fontSize: theme.px(15) },
       nameHl: { color: theme.highlight, fontSize: theme.px(15), fontWeight: 'bold' as const },
+      nameCmp: { color: theme.compare, fontSize: theme.px(15), fontWeight: 'bold' as const },
     },
     interval: 0,
     hideOverlap: !horizontal,
@@ -117,7 +117,7 @@ export function rankingOption(records: readonly RegionMetric[], spec: RankingSpe
       {
         id: 'ranking',
         type: 'bar',
-        data: rows.map((r) => ({ value: r.value, itemStyle: { color: r.highlighted ? highlight : normal } })),
+        data: rows.map((r) => ({ value: r.value, itemStyle: { color: r.highlighted ? highlight : r.compared ? theme.compare : normal } })),
         barMaxWidth: theme.px(horizontal ? 14 : 22),
         showBackground: true,
         backgroundStyle: { color: 'rgba(143, 168, 200, 0.08)', borderRadius: theme.px(2) },

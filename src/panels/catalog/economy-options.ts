@@ -149,7 +149,7 @@ export type KpiRowOptions = z.output<typeof kpiRowOptions>;
  * Dataset slots of the economy panel types: the component's props and the
  * descriptor share them. `kpi` slots give indicator names in both languages.
  */
-export const kpiRowSlots = { main: { contract: 'kpi' } } as const satisfies SlotMap;
+export const kpiRowSlots = { main: { contract: 'kpi', comparable: true } } as const satisfies SlotMap;
 export const trendSlots = { main: { contract: 'series', comparable: true } } as const satisfies SlotMap;
 export const rankingSlots = {
   main: { contract: 'region-metric' },
