@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, openCockpit, test } from './fixtures';
 
 /**
@@ -106,5 +107,32 @@ test.describe('analyst tools', () => {
     await expect(page.getByTestId('filter-chips')).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('filter-chips')).toHaveCount(0);
+  });
+
+  test('add to briefing: steps collected, downloaded as JSON, played as a demo tour', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openCockpit(page, { screen: 'economy', mode: 'analyst', region: '410300', panel: 'gdp-ranking' });
+    await page.getByTestId('briefing-add').click();
+    await page.getByTestId('briefing-caption').fill('洛阳各县区经济总量');
+    await page.getByTestId('briefing-save').click();
+    await expect(page.getByTestId('briefing-count')).toHaveText('简报 1 步');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '应急指挥' }).click();
+    await page.getByTestId('briefing-add').click();
+    await page.getByTestId('briefing-caption').fill('全省应急态势');
+    await page.getByTestId('briefing-caption').press('Enter');
+    await expect(page.getByTestId('briefing-count')).toHaveText('简报 2 步');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('briefing-download').click()]);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as { loop: boolean; steps: Record<string, unknown>[] };
+    expect(file.loop).toBe(false);
+    expect(file.steps.map((s) => [s.screen, s.region, s.panel ?? null, s.caption])).toEqual([
+      ['economy', '410300', 'gdp-ranking', '洛阳各县区经济总量'],
+      ['emergency', '410300', null, '全省应急态势'],
+    ]);
+
+    await page.getByTestId('briefing-play').click();
+    await expect(page).toHaveURL(/mode=demo/);
+    await expect(page.getByTestId('demo-caption')).toContainText('洛阳各县区经济总量');
   });
 });

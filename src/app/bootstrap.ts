@@ -4,6 +4,7 @@ import { adapters } from '../data/adapters/registry';
 import { parseRegionIndex, type RegionIndex } from '../geo/region-index';
 import { anchoredClock, parseInstant, setClock } from '../lib/clock';
 import { panelConfigContext } from '../panels/registry';
+import { withTourParam } from './tour-param';
 import { syncUrl, readView, type UrlDefaults } from '../state/url-sync';
 import { createViewStore, installViewStore } from '../state/view-store';
 
@@ -19,7 +20,8 @@ export function installClockFromUrl(search: string): void {
 }
 
 export async function boot(): Promise<Booted> {
-  const config = await loadConfig({ ...panelConfigContext(), adapters });
+  const context = { ...panelConfigContext(), adapters };
+  const config = await withTourParam(await loadConfig(context), location.search, context);
   const regions = await loadRegionIndex(config);
   const defaults: UrlDefaults = {
     screen: config.defaults.screen ?? config.screens[0]?.id ?? '',

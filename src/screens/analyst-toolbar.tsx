@@ -2,6 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useRuntime } from '../data/runtime';
 import { type MessageKey, term, useLocale, useT } from '../i18n/i18n';
 import { clock } from '../lib/clock';
+import { exportFileName, isoChinaTime } from '../lib/table-export';
+import { addBriefingStep, briefingFile, clearBriefing, readBriefing } from '../state/briefing';
+import { downloadBlob } from './download';
 import { activeCrossFilters, FILTER_VOCABULARY } from '../panels/cross-filter';
 import { resolveRange } from '../state/time-range';
 import { MAX_COMPARE, type Overlay, RANGE_PRESETS, type RangePreset, useView, viewStore } from '../state/view-store';
@@ -21,6 +24,7 @@ export function AnalystToolbar() {
       <OverlayPicker />
       <ComparePicker />
       <FilterChips />
+      <BriefingControls />
     </section>
   );
 }
@@ -227,4 +231,95 @@ function useEscClearsFilters() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+}
+
+/**
+ * "Add to briefing": the current view (screen, region, filters, open panel) and
+ * a caption become a step of a tour collected in this browser; download it as
+ * JSON (plays with `?mode=demo&tour=<file>` beside index.html) or play it here.
+ */
+function BriefingControls() {
+  const t = useT();
+  const { screen, region, filters, focus } = useView((s) => ({ screen: s.screen, region: s.region, filters: s.filters, focus: s.focus }));
+  const [steps, setSteps] = useState(() => readBriefing()?.steps.length ?? 0);
+  const [caption, setCaption] = useState<string | null>(null);
+  const add = () => {
+    const text = (caption ?? '').trim();
+    if (!text) return;
+    const b = addBriefingStep(
+      { screen, region, ...(focus ? { panel: focus } : {}), filters: { ...filters }, caption: text.slice(0, 200), durationSec: 15 },
+      isoChinaTime(clock.now()),
+    );
+    setSteps(b.steps.length);
+    setCaption(null);
+  };
+  const download = () => {
+    const b = readBriefing();
+    if (!b) return;
+    downloadBlob(
+      new Blob([briefingFile(b)], { type: 'application/json' }),
+      exportFileName([t('briefing.file'), isoChinaTime(clock.now()).slice(0, 10)], 'json'),
+    );
+  };
+  return (
+    <div className="analyst-toolbar__group" data-testid="briefing">
+      {caption === null ? (
+        <button type="button" data-testid="briefing-add" onClick={() => setCaption('')}>
+          {t('briefing.add')}
+        </button>
+      ) : (
+        <form
+          className="analyst-toolbar__group"
+          onSubmit={(e) => {
+            e.preventDefault();
+            add();
+          }}
+        >
+          <label>
+            <span className="visually-hidden">{t('briefing.caption')}</span>
+            <input
+              data-testid="briefing-caption"
+              // biome-ignore lint/a11y/noAutofocus: the field appears on request; typing the caption is the next step
+              autoFocus
+              value={caption}
+              maxLength={200}
+              placeholder={t('briefing.caption')}
+              onChange={(e) => setCaption(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  e.preventDefault();
+                  setCaption(null);
+                }
+              }}
+            />
+          </label>
+          <button type="submit" data-testid="briefing-save" disabled={!caption.trim()}>
+            {t('briefing.save')}
+          </button>
+        </form>
+      )}
+      {steps > 0 ? (
+        <>
+          <span className="analyst-toolbar__label" data-testid="briefing-count">
+            {t('briefing.count', { n: steps })}
+          </span>
+          <button type="button" data-testid="briefing-download" onClick={download}>
+            {t('briefing.download')}
+          </button>
+          <a className="analyst-toolbar__link" href={`?mode=demo&tour=local`} data-testid="briefing-play">
+            {t('briefing.play')}
+          </a>
+          <button
+            type="button"
+            onClick={() => {
+              clearBriefing();
+              setSteps(0);
+            }}
+          >
+            {t('briefing.clear')}
+          </button>
+        </>
+      ) : null}
+    </div>
+  );
 }

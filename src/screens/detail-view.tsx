@@ -14,19 +14,8 @@ import { PanelHost, panelTitle, usePanelOptions } from '../panels/panel-host';
 import { panels } from '../panels/registry';
 import { resolveRange } from '../state/time-range';
 import { useView, viewStore } from '../state/view-store';
+import { downloadBlob } from './download';
 import './detail-view.css';
-
-/** Saves a file through a temporary link (no server round trip, nothing leaves the machine). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * Analyst mode: one panel taken apart. The chart large, its data table (the
