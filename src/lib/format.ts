@@ -138,7 +138,28 @@ export function defaultDigits(value: number): number {
  * is shown without decimals ("27 起", never "27.0 起"); an average of them
  * (2.5 起/日) keeps one.
  */
-export const COUNT_UNITS: ReadonlySet<string> = new Set(['起', '件', '个', '人', '人次', '次', '支', '处', '辆', '家', '条', '座', '所', '名', '台', '项', '户', '宗', '例', '队']);
+export const COUNT_UNITS: ReadonlySet<string> = new Set([
+  '起',
+  '件',
+  '个',
+  '人',
+  '人次',
+  '次',
+  '支',
+  '处',
+  '辆',
+  '家',
+  '条',
+  '座',
+  '所',
+  '名',
+  '台',
+  '项',
+  '户',
+  '宗',
+  '例',
+  '队',
+]);
 
 /** Decimals for a value with its unit when the caller gives none. */
 export function digitsForUnit(value: number, unit: string | undefined): number {

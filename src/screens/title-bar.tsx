@@ -5,7 +5,7 @@ import { useRuntime } from '../data/runtime';
 import { localize, otherLocale, useLocale, useT } from '../i18n/i18n';
 import { clock, onClockChange } from '../lib/clock';
 import { formatDateTime } from '../lib/format';
-import { type RangePreset, useView, viewStore } from '../state/view-store';
+import { useView, viewStore } from '../state/view-store';
 
 function useNow(intervalMs = 1000): number {
   const [now, setNow] = useState(() => clock.now());
@@ -28,7 +28,6 @@ export function TitleBar({ screen }: { screen: ScreenConfig }) {
   const t = useT();
   const now = useNow();
   const dataTime = useLatestDataTime();
-  const mode = useView((s) => s.mode);
   return (
     <header className="title-bar">
       <div className="title-bar__left">

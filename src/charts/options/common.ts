@@ -1,5 +1,4 @@
 import { periodTick, periodTitle } from '../../i18n/format-time';
-import { pickName } from '../../i18n/translate';
 import { formatNumber, formatWithUnit, unitLabel } from '../../lib/format';
 import type { Locale } from '../../lib/locale';
 import type { ChartTheme } from '../theme';
