@@ -6,15 +6,36 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 export const DEMO_NOW = '2026-11-20T10:00:00+08:00';
 
 /**
- * Every e2e test runs with two guards:
+ * Every e2e test runs with three guards:
  * - offline: any request to a non-loopback host is aborted and fails the test;
- * - console: any console error or uncaught page error fails the test.
+ * - console: any console error or uncaught page error fails the test;
+ * - CSP: any `securitypolicyviolation` event (index.html's policy blocked
+ *   something: an inline script, eval, a foreign connection…) fails the test.
  */
-export const test = base.extend<{ guards: { external: string[]; errors: string[] } }>({
+export interface Guards {
+  external: string[];
+  errors: string[];
+  /** CSP violations seen: "directive blocked-uri (source:line)". */
+  csp: string[];
+}
+
+export const test = base.extend<{ guards: Guards }>({
   guards: [
     async ({ page }, use) => {
       const external: string[] = [];
       const errors: string[] = [];
+      const csp: string[] = [];
+      await page.exposeBinding('__cockpitCspViolation', (_source, v: string) => {
+        csp.push(v);
+      });
+      await page.addInitScript(() => {
+        const report = (e: SecurityPolicyViolationEvent) =>
+          (window as unknown as { __cockpitCspViolation?: (v: string) => void }).__cockpitCspViolation?.(
+            `${e.effectiveDirective || e.violatedDirective} ${e.blockedURI || '(inline)'} (${e.sourceFile || 'page'}:${e.lineNumber})${e.sample ? ` ${e.sample}` : ''}`,
+          );
+        // Captured on window: the event bubbles from the element (or document) that was refused.
+        window.addEventListener('securitypolicyviolation', report, true);
+      });
       await page.route(
         (url) => !['data:', 'blob:'].includes(url.protocol) && !LOOPBACK.has(url.hostname),
         (route) => {
@@ -26,9 +47,10 @@ export const test = base.extend<{ guards: { external: string[]; errors: string[]
         if (msg.type() === 'error') errors.push(msg.text());
       });
       page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-      await use({ external, errors });
+      await use({ external, errors, csp });
       expect(external, 'requests left loopback').toEqual([]);
       expect(errors, 'console errors').toEqual([]);
+      expect(csp, 'CSP violations (securitypolicyviolation)').toEqual([]);
     },
     { auto: true },
   ],

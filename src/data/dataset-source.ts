@@ -133,7 +133,7 @@ export async function loadDataset(dataset: DatasetConfig, request: DatasetReques
 
 export interface PushState {
   records: readonly unknown[] | undefined;
-  /** Last time the stream proved current: a valid record, a heartbeat or an (re)open. */
+  /** Last time the stream proved current: a valid record or a heartbeat (an open connection alone does not). */
   lastGoodAt: number | null;
   asOf: number | null;
   error: unknown;
@@ -354,9 +354,9 @@ export class PushChannel {
   private onStatus(status: PushStatus, reason?: string): void {
     if (status === 'open') {
       this.transportError = null;
-      // An open stream proves the connection; records restored from this device keep their own age until the stream delivers.
-      const keep = this.driftError !== null || this.current.fromSnapshot;
-      this.update({ status, error: this.driftError, lastGoodAt: keep ? this.current.lastGoodAt : clock.now() });
+      // An open stream proves the connection, not the data: the age runs on until a record or a heartbeat
+      // arrives, so a half-open server that accepts connections and then says nothing turns stale.
+      this.update({ status, error: this.driftError });
       return;
     }
     if (status === 'connecting') {

@@ -203,6 +203,22 @@ describe('sse adapter (push) against the feed server', () => {
     expectGapless(seqs(h));
   });
 
+  it('a server that keeps accepting the stream and then says nothing turns the dataset stale (an open connection is not news)', async () => {
+    // staleAfterMs 1.2 s; the watchdog re-opens every few hundred ms and each re-open is accepted, then silent.
+    h = pushHarness(
+      makeDataset('sse', 'text-item', { url: `${base()}/stream/bench?rate=200&backfill=0`, ...fastPush }, { bufferSize: 100_000, staleAfterMs: 1200 }),
+    );
+    await waitFor(() => h.seen.length >= 20, 5000, 'first events');
+    server.setFaults({ silent: true }, '/stream/bench');
+    const cut = Date.now();
+    await waitFor(() => h.view().state === 'stale', 5000, 'stale while half-open');
+    expect(Date.now() - cut).toBeGreaterThanOrEqual(1000);
+    expect(h.view().records?.length).toBeGreaterThan(0);
+    server.clearFaults();
+    await waitFor(() => h.view().state === 'ready', 5000, 'ready once it talks again');
+    expectGapless(seqs(h));
+  });
+
   it('loses and duplicates nothing over a flaky connection (dropped every 25 events)', async () => {
     server.setFaults({ disconnectAfter: 25 }, '/stream/bench');
     h = pushHarness(bench());

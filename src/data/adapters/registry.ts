@@ -1,3 +1,4 @@
+import '../contracts/zod-config';
 import { Registry } from '../../lib/registry';
 import { httpAdapter } from './http';
 import { sseAdapter } from './sse';

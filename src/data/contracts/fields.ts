@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import './zod-config';
+
 /**
  * Field policy shared by every contract (see docs/data-contracts.md):
  * - numbers are finite JSON numbers, or numeric strings parsed explicitly
