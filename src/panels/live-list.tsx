@@ -1,6 +1,8 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import type { TextItem } from '../data/contracts/index';
 import { useRuntime } from '../data/runtime';
+import type { DatasetView } from '../data/use-dataset';
+import type { Locale } from '../lib/locale';
 import { levelWithColour, pickName, term, useLocale } from '../i18n/i18n';
 import { clock } from '../lib/clock';
 import { formatAge, formatDateTime, formatWithUnit } from '../lib/format';
@@ -52,117 +54,125 @@ function useAutoScroll(enabled: boolean) {
   return ref;
 }
 
-export function IncidentList({ config, options, title, data: { main: data } }: PanelProps<IncidentListOptions, typeof incidentListSlots>) {
-  const region = useView((s) => s.region);
+/** What every live list needs of the view: region, locale, names, filters, the clock. */
+function useListView() {
+  const { region, filters } = useView((s) => ({ region: s.region, filters: s.filters }));
   const locale = useLocale();
   const { regions } = useRuntime();
-  const filters = useView((s) => s.filters);
-  const items = useMemo(() => incidentItems(data.records, options, region, filters), [data.records, options, region, filters]);
-  const ref = useAutoScroll(options.autoScroll);
-  const now = clock.now();
+  return { region, filters, locale, regions, now: clock.now() };
+}
+
+/**
+ * The frame of a live list: the panel, an empty state when the feed is fine
+ * but nothing matches, and a slowly auto-scrolling list that is a keyboard stop.
+ */
+function LiveListFrame({
+  config,
+  title,
+  data,
+  count,
+  autoScroll,
+  children,
+}: {
+  config: PanelProps['config'];
+  title: string;
+  data: DatasetView<unknown>;
+  count: number;
+  autoScroll: boolean;
+  children: ReactNode;
+}) {
+  const ref = useAutoScroll(autoScroll);
   return (
     <PanelFrame
       panelId={config.id}
       type={config.type}
       title={title}
       data={data}
-      state={data.records && items.length === 0 && data.state === 'ready' ? 'empty' : undefined}
+      state={data.records && count === 0 && data.state === 'ready' ? 'empty' : undefined}
     >
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list is a keyboard stop (axe scrollable-region-focusable) */}
       <ol className="live-list" ref={ref} tabIndex={0} aria-label={title}>
-        {items.map((r) => (
-          <li
-            key={r.id}
-            className={`live-item live-item--sev${r.severity}${r.severity === 1 && now - r.reportedAt < 10 * 60_000 ? ' live-item--fresh-red' : ''}`}
-            data-severity={r.severity}
-          >
-            <span className={`sev-chip sev-chip--${r.severity}`}>{levelWithColour(r.severity, locale)}</span>
-            <span className="live-item__main">
-              <span className="live-item__title">{r.title}</span>
-              <span className="live-item__meta">
-                {term('incident.type', r.type, locale)} · {regions.label(r.region, locale, true)} · {term('incident.status', r.status, locale)}
-              </span>
-            </span>
-            <span className="live-item__time num" title={formatDateTime(r.reportedAt, locale, false)}>
-              {formatAge(now - r.reportedAt, locale)}
-            </span>
-          </li>
-        ))}
+        {children}
       </ol>
     </PanelFrame>
   );
 }
 
-export function AppealTicker({ config, options, title, data: { main: data } }: PanelProps<AppealTickerOptions, typeof appealTickerSlots>) {
-  const region = useView((s) => s.region);
-  const locale = useLocale();
-  const { regions } = useRuntime();
-  const filters = useView((s) => s.filters);
-  const items = useMemo(() => appealItems(data.records, options, region, filters), [data.records, options, region, filters]);
-  const ref = useAutoScroll(options.autoScroll);
-  const now = clock.now();
+/** Time of an item: how long ago, with the China time on hover. */
+function ItemTime({ at, now, locale }: { at: number; now: number; locale: Locale }) {
   return (
-    <PanelFrame
-      panelId={config.id}
-      type={config.type}
-      title={title}
-      data={data}
-      state={data.records && items.length === 0 && data.state === 'ready' ? 'empty' : undefined}
-    >
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list is a keyboard stop (axe scrollable-region-focusable) */}
-      <ol className="live-list" ref={ref} tabIndex={0} aria-label={title}>
-        {items.map((r: TextItem) => (
-          <li key={r.id} className="live-item">
-            <span className="appeal-chip">{term('appeal.category', r.category, locale)}</span>
-            <span className="live-item__main">
-              {/* Untrusted public text: rendered as a text node, never as HTML. */}
-              <span className="live-item__title live-item__title--wrap">{r.text}</span>
-              <span className="live-item__meta">
-                {term('appeal.channel', r.channel, locale)} · {regions.label(r.region, locale, true)} · {term('appeal.status', r.status, locale)}
-              </span>
+    <span className="live-item__time num" title={formatDateTime(at, locale, false)}>
+      {formatAge(now - at, locale)}
+    </span>
+  );
+}
+
+/** Live incidents, newest first, four-colour levels written out; a fresh red one glows for ten minutes. */
+export function IncidentList({ config, options, title, data: { main: data } }: PanelProps<IncidentListOptions, typeof incidentListSlots>) {
+  const { region, filters, locale, regions, now } = useListView();
+  const items = useMemo(() => incidentItems(data.records, options, region, filters), [data.records, options, region, filters]);
+  return (
+    <LiveListFrame config={config} title={title} data={data} count={items.length} autoScroll={options.autoScroll}>
+      {items.map((r) => (
+        <li
+          key={r.id}
+          className={`live-item live-item--sev${r.severity}${r.severity === 1 && now - r.reportedAt < 10 * 60_000 ? ' live-item--fresh-red' : ''}`}
+          data-severity={r.severity}
+        >
+          <span className={`sev-chip sev-chip--${r.severity}`}>{levelWithColour(r.severity, locale)}</span>
+          <span className="live-item__main">
+            <span className="live-item__title">{r.title}</span>
+            <span className="live-item__meta">
+              {term('incident.type', r.type, locale)} · {regions.label(r.region, locale, true)} · {term('incident.status', r.status, locale)}
             </span>
-            <span className="live-item__time num" title={formatDateTime(r.receivedAt, locale, false)}>
-              {formatAge(now - r.receivedAt, locale)}
+          </span>
+          <ItemTime at={r.reportedAt} now={now} locale={locale} />
+        </li>
+      ))}
+    </LiveListFrame>
+  );
+}
+
+/** The 12345 hotline's latest appeals: untrusted public text, shown as text nodes only. */
+export function AppealTicker({ config, options, title, data: { main: data } }: PanelProps<AppealTickerOptions, typeof appealTickerSlots>) {
+  const { region, filters, locale, regions, now } = useListView();
+  const items = useMemo(() => appealItems(data.records, options, region, filters), [data.records, options, region, filters]);
+  return (
+    <LiveListFrame config={config} title={title} data={data} count={items.length} autoScroll={options.autoScroll}>
+      {items.map((r: TextItem) => (
+        <li key={r.id} className="live-item">
+          <span className="appeal-chip">{term('appeal.category', r.category, locale)}</span>
+          <span className="live-item__main">
+            {/* Untrusted public text: rendered as a text node, never as HTML. */}
+            <span className="live-item__title live-item__title--wrap">{r.text}</span>
+            <span className="live-item__meta">
+              {term('appeal.channel', r.channel, locale)} · {regions.label(r.region, locale, true)} · {term('appeal.status', r.status, locale)}
             </span>
-          </li>
-        ))}
-      </ol>
-    </PanelFrame>
+          </span>
+          <ItemTime at={r.receivedAt} now={now} locale={locale} />
+        </li>
+      ))}
+    </LiveListFrame>
   );
 }
 
 /** Weather warnings and sensor alarms (the `alert` contract), newest first, four-colour levels. */
 export function AlertFeed({ config, options, title, data: { main: data } }: PanelProps<AlertFeedOptions, typeof alertFeedSlots>) {
-  const region = useView((s) => s.region);
-  const locale = useLocale();
-  const { regions } = useRuntime();
+  const { region, locale, regions, now } = useListView();
   const items = useMemo(() => alertItems(data.records, options, region), [data.records, options, region]);
-  const ref = useAutoScroll(options.autoScroll);
-  const now = clock.now();
   return (
-    <PanelFrame
-      panelId={config.id}
-      type={config.type}
-      title={title}
-      data={data}
-      state={data.records && items.length === 0 && data.state === 'ready' ? 'empty' : undefined}
-    >
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list is a keyboard stop (axe scrollable-region-focusable) */}
-      <ol className="live-list" ref={ref} tabIndex={0} aria-label={title}>
-        {items.map((r) => (
-          <li key={r.id} className="live-item" data-severity={r.level}>
-            <span className={`sev-chip sev-chip--${r.level}`}>{levelWithColour(r.level, locale)}</span>
-            <span className="live-item__main">
-              <span className="live-item__title live-item__title--wrap">{r.message}</span>
-              {r.region ? <span className="live-item__meta">{regions.label(r.region, locale, true)}</span> : null}
-            </span>
-            <span className="live-item__time num" title={formatDateTime(r.at, locale, false)}>
-              {formatAge(now - r.at, locale)}
-            </span>
-          </li>
-        ))}
-      </ol>
-    </PanelFrame>
+    <LiveListFrame config={config} title={title} data={data} count={items.length} autoScroll={options.autoScroll}>
+      {items.map((r) => (
+        <li key={r.id} className="live-item" data-severity={r.level}>
+          <span className={`sev-chip sev-chip--${r.level}`}>{levelWithColour(r.level, locale)}</span>
+          <span className="live-item__main">
+            <span className="live-item__title live-item__title--wrap">{r.message}</span>
+            {r.region ? <span className="live-item__meta">{regions.label(r.region, locale, true)}</span> : null}
+          </span>
+          <ItemTime at={r.at} now={now} locale={locale} />
+        </li>
+      ))}
+    </LiveListFrame>
   );
 }
 

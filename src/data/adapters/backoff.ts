@@ -61,3 +61,10 @@ export class Watchdog {
     }, delay);
   }
 }
+
+/** Push messages larger than this (characters / bytes) are rejected unread; shared by sse and websocket. */
+export const maxMessageBytes = z
+  .number()
+  .int()
+  .min(1024)
+  .default(1024 * 1024);

@@ -1,5 +1,5 @@
 import { fillTemplate } from './template';
-import type { DatasetRequest } from './types';
+import type { AdapterBehaviour, DatasetRequest } from './types';
 
 /** Used when neither the dataset nor its adapter declares a staleness window. */
 export const DEFAULT_STALE_AFTER_MS = 15 * 60_000;
@@ -37,4 +37,9 @@ export function requestKey(request: DatasetRequest): string {
     .sort()
     .map((k) => `${k}=${request.filters[k]}`);
   return JSON.stringify([request.region, request.from, request.to, filters]);
+}
+
+/** Behaviour of a polling adapter (http, static): polls every `intervalMs`, stale after three missed polls, keyed by its URL template. */
+export function pollingBehaviour(options: { intervalMs: number; url: string }): AdapterBehaviour {
+  return { pollMs: options.intervalMs, staleAfterMs: staleAfterPolls(options.intervalMs), channelKey: templateKey(options.url) };
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { readCapped } from './json-body';
 import { FeedError } from './types';
 
@@ -42,3 +43,14 @@ export async function fetchCapped(url: string, options: CappedFetchOptions, sign
     throw new FeedError(`the response was cut off: ${(error as Error).message}`, 'network');
   }
 }
+
+/** Options every fetching adapter shares (http, static): a request timeout and a byte cap on the answer. */
+export const fetchLimits = {
+  timeoutMs: z.number().int().min(100).default(10_000),
+  /** Responses larger than this are refused (the previous data stays). */
+  maxBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(8 * 1024 * 1024),
+};

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { fetchCapped } from './fetch-capped';
+import { fetchCapped, fetchLimits } from './fetch-capped';
 import { parseJsonTolerant } from './json-body';
-import { staleAfterPolls, templateKey } from './behaviour';
+import { pollingBehaviour } from './behaviour';
 import { fillTemplate, resolveUrl } from './template';
 import type { AdapterFactory } from './types';
 
@@ -11,14 +11,8 @@ export const httpOptions = z
     url: z.string().min(1),
     /** Polling interval; 0 disables polling. */
     intervalMs: z.number().int().min(0).default(60_000),
-    timeoutMs: z.number().int().min(100).default(10_000),
     headers: z.record(z.string(), z.string()).default({}),
-    /** Responses larger than this are refused (the previous data stays). */
-    maxBytes: z
-      .number()
-      .int()
-      .min(1024)
-      .default(8 * 1024 * 1024),
+    ...fetchLimits,
   })
   .strict();
 export type HttpOptions = z.output<typeof httpOptions>;
@@ -27,7 +21,7 @@ export type HttpOptions = z.output<typeof httpOptions>;
 export const httpAdapter: AdapterFactory<HttpOptions> = {
   id: 'http',
   optionsSchema: httpOptions,
-  behaviour: (options) => ({ pollMs: options.intervalMs, staleAfterMs: staleAfterPolls(options.intervalMs), channelKey: templateKey(options.url) }),
+  behaviour: pollingBehaviour,
   create(options) {
     return {
       async load(request, signal) {

@@ -1,6 +1,6 @@
 import { createParser, type EventSourceMessage, type ParseError } from 'eventsource-parser';
 import { z } from 'zod';
-import { backoffOptions } from './backoff';
+import { backoffOptions, maxMessageBytes } from './backoff';
 import { staleAfterSilence, templateKey } from './behaviour';
 import { parseJsonTolerant } from './json-body';
 import { type LinkEvents, reconnectLoop } from './reconnect';
@@ -31,11 +31,7 @@ export const sseOptions = z
       .regex(/^[A-Za-z0-9_-]+$/)
       .default('lastEventId'),
     /** Messages larger than this (characters) are rejected unread. */
-    maxMessageBytes: z
-      .number()
-      .int()
-      .min(1024)
-      .default(1024 * 1024),
+    maxMessageBytes,
   })
   .strict();
 export type SseOptions = z.output<typeof sseOptions>;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { parseCsv } from './csv';
-import { fetchCapped } from './fetch-capped';
+import { fetchCapped, fetchLimits } from './fetch-capped';
 import { parseJsonTolerant } from './json-body';
-import { staleAfterPolls, templateKey } from './behaviour';
+import { pollingBehaviour } from './behaviour';
 import { fillTemplate, resolveUrl } from './template';
 import { type AdapterFactory, FeedError } from './types';
 
@@ -15,12 +15,7 @@ export const staticOptions = z
     delimiter: z.string().length(1).default(','),
     /** Re-read the file this often (0: once per view change). */
     intervalMs: z.number().int().min(0).default(0),
-    timeoutMs: z.number().int().min(100).default(10_000),
-    maxBytes: z
-      .number()
-      .int()
-      .min(1024)
-      .default(8 * 1024 * 1024),
+    ...fetchLimits,
   })
   .strict();
 export type StaticOptions = z.output<typeof staticOptions>;
@@ -33,7 +28,7 @@ export type StaticOptions = z.output<typeof staticOptions>;
 export const staticAdapter: AdapterFactory<StaticOptions> = {
   id: 'static',
   optionsSchema: staticOptions,
-  behaviour: (options) => ({ pollMs: options.intervalMs, staleAfterMs: staleAfterPolls(options.intervalMs), channelKey: templateKey(options.url) }),
+  behaviour: pollingBehaviour,
   create(options) {
     return {
       async load(request, signal) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getPath } from '../../lib/safe-object';
-import { backoffOptions } from './backoff';
+import { backoffOptions, maxMessageBytes } from './backoff';
 import { staleAfterSilence, templateKey } from './behaviour';
 import { parseJsonTolerant } from './json-body';
 import { reconnectLoop } from './reconnect';
@@ -26,11 +26,7 @@ export const websocketOptions = z
     /** No message for this long → reconnect (0 disables). */
     watchdogMs: z.number().int().min(0).default(30_000),
     backoff: backoffOptions,
-    maxMessageBytes: z
-      .number()
-      .int()
-      .min(1024)
-      .default(1024 * 1024),
+    maxMessageBytes,
   })
   .strict();
 export type WebSocketOptions = z.output<typeof websocketOptions>;
