@@ -5,8 +5,21 @@ import { chartTheme } from '../theme';
 import type { ChartView } from '../types';
 import { isNextPeriod, trendGroups } from './trend';
 
-const view: ChartView = { locale: 'zh-CN', mode: 'analyst', region: '410000', regionLabel: (c) => ({ '410000': '河南', '410300': '洛阳', '411300': '南阳' })[c] ?? c };
-const point = (t: string, value: number | null, region = '410000'): SeriesPoint => ({ series: 'retail', name: '社零', t, value, unit: '亿元', region, prior: null });
+const view: ChartView = {
+  locale: 'zh-CN',
+  mode: 'analyst',
+  region: '410000',
+  regionLabel: (c) => ({ '410000': '河南', '410300': '洛阳', '411300': '南阳' })[c] ?? c,
+};
+const point = (t: string, value: number | null, region = '410000'): SeriesPoint => ({
+  series: 'retail',
+  name: '社零',
+  t,
+  value,
+  unit: '亿元',
+  region,
+  prior: null,
+});
 
 describe('trend overlays', () => {
   it('knows consecutive periods (months, days, hours) and gaps', () => {
@@ -20,7 +33,12 @@ describe('trend overlays', () => {
     const records = [point('2026-07', 100), point('2026-08', 110), point('2026-10', 130), point('2026-11', 125)];
     const [g] = trendGroups(records, { series: [] }, view).groups;
     expect(g?.previous).toEqual([null, 100, null, 130]);
-    const option = trendOption(records, { series: [], kind: 'line', showTarget: false, showPrior: false, showPrevious: true, area: false }, view, chartTheme(1));
+    const option = trendOption(
+      records,
+      { series: [], kind: 'line', showTarget: false, showPrior: false, showPrevious: true, area: false },
+      view,
+      chartTheme(1),
+    );
     const series = option.series as { id: string; name: string; data: unknown[] }[];
     expect(series.map((s) => `${s.id}|${s.name}`)).toEqual(['value:retail|本期', 'previous:retail|上期']);
   });
