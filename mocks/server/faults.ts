@@ -23,6 +23,10 @@ export interface Faults {
   hugeBodyMb?: number;
   /** Streams: keep the connection open but send nothing, not even heartbeats (half-open). */
   silent?: boolean;
+  /** Every text field of every record: an injection payload and a run far past its cap (see hostile.ts). */
+  hostile?: boolean;
+  /** Every n-th record (pull) or event (stream) structurally bad: to be quarantined and counted. */
+  quarantineEvery?: number;
 }
 
 const KEYS: Record<keyof Faults, 'number' | 'boolean' | 'string'> = {
@@ -36,6 +40,8 @@ const KEYS: Record<keyof Faults, 'number' | 'boolean' | 'string'> = {
   outOfOrder: 'boolean',
   hugeBodyMb: 'number',
   silent: 'boolean',
+  hostile: 'boolean',
+  quarantineEvery: 'number',
 };
 
 /** Validates a fault object from the admin endpoint; throws with a plain message. */

@@ -33,7 +33,8 @@ import regionIndex from '../../public/regions/henan.index.json' with { type: 'js
 import { kpiRecords } from '../generators/economy.ts';
 import { type RegionLike, RegionTable } from '../generators/regions.ts';
 import { driftRecord, type Faults, FaultTable, parseFaults, stringifyWithNaN } from './faults.ts';
-import { jsonRoutes, type LiveContext, monthParam } from './routes.ts';
+import { textFaults } from './hostile.ts';
+import { jsonRoutes, type LiveContext, liveStreams, monthParam } from './routes.ts';
 import { type BucketStream, cursorAt, type EventFilter, eventsAfter, recentEvents, regionEventFilter, type StreamEvent, streamFor } from './streams.ts';
 
 export interface FeedServerOptions {
@@ -197,9 +198,17 @@ class Hub {
   }
 }
 
+/** The contract of a stream's events (for the text faults). */
+function streamContract(name: string): string | undefined {
+  return liveStreams.find((s) => name === s.name || name.startsWith(`${s.name}-`))?.contract;
+}
+
 /** Applies stream faults to one batch (order, duplicates, drift, malformed). */
-function faultyBatch(events: readonly StreamEvent[], faults: Faults): { seq: number; text: string; recordId: string | null }[] {
-  let list = events.map((e) => ({ seq: e.seq, data: faults.drift ? driftRecord(e.data, faults.drift) : e.data }));
+function faultyBatch(events: readonly StreamEvent[], faults: Faults, contract?: string): { seq: number; text: string; recordId: string | null }[] {
+  let list = events.map((e) => {
+    const data = faults.hostile || faults.quarantineEvery ? textFaults(e.data, contract, e.seq, faults) : e.data;
+    return { seq: e.seq, data: faults.drift ? driftRecord(data, faults.drift) : data };
+  });
   if (faults.outOfOrder) {
     const swapped = list.slice();
     for (let i = 0; i + 1 < swapped.length; i += 2)
@@ -372,7 +381,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
     if (!answer) return json(res, 404, { error: 'no such endpoint' });
     if (answer.csv !== undefined) return sendText(res, answer.csv, 'text/csv; charset=utf-8', f);
     if (answer.status !== 200) return json(res, answer.status, answer.body);
-    return sendRecords(res, answer.body, f);
+    return sendRecords(res, answer.body, f, answer.contract);
   }
 
   /** A file of `staticDir`, with the headers docs/deploy.md gives nginx; `/` is index.html. */
@@ -431,7 +440,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
     return n;
   }
 
-  function answerJson(path: string, url: URL): { status: number; body: unknown; csv?: string } | null {
+  function answerJson(path: string, url: URL): { status: number; body: unknown; csv?: string; contract?: string } | null {
     if (path === '/files/economy-kpis.json' || path === '/files/economy-kpis.csv') {
       const code = '410000';
       const records = kpiRecords(regions, code, monthParam(url.searchParams.get('to'), now()), seed);
@@ -439,13 +448,14 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
       return { status: 200, body: { asOf: new Date(now()).toISOString(), records } };
     }
     const route = jsonRoutes.find((r) => r.path === path);
-    return route ? route.answer(url, ctx) : null;
+    return route ? { ...route.answer(url, ctx), contract: route.contract } : null;
   }
 
   /** Sends `{…, records}` applying pull faults: drift, duplicates, order, malformed, disconnect, huge body. */
-  function sendRecords(res: ServerResponse, body: unknown, f: Faults): void {
+  function sendRecords(res: ServerResponse, body: unknown, f: Faults, contract?: string): void {
     const envelope = { ...(body as Record<string, unknown>) };
     let records = Array.isArray(envelope.records) ? (envelope.records as unknown[]) : [];
+    if (f.hostile || f.quarantineEvery) records = records.map((r, i) => textFaults(r, contract, i, f));
     if (f.drift) records = records.map((r) => driftRecord(r, f.drift as NonNullable<Faults['drift']>));
     if (f.duplicates) records = records.flatMap((r) => [r, r]);
     if (f.outOfOrder) records = records.slice().reverse();
@@ -534,7 +544,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
         const fx = faults.for(route);
         if (fx.silent) client.dead = true;
         if (client.dead || res.destroyed) return;
-        let batch = faultyBatch(events, fx);
+        let batch = faultyBatch(events, fx, streamContract(hub.stream.name));
         const limit = fx.disconnectAfter;
         const cut = limit !== undefined && client.sent + batch.length >= limit;
         if (cut) batch = batch.slice(0, Math.max(0, (limit as number) - client.sent));
@@ -603,7 +613,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
             const fx = faults.for(route);
             if (fx.silent) client.dead = true;
             if (client.dead || ws.readyState !== ws.OPEN) return;
-            let batch = faultyBatch(events, fx);
+            let batch = faultyBatch(events, fx, streamContract(hub.stream.name));
             const limit = fx.disconnectAfter;
             const cut = limit !== undefined && client.sent + batch.length >= limit;
             if (cut) batch = batch.slice(0, Math.max(0, (limit as number) - client.sent));

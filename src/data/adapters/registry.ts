@@ -1,4 +1,4 @@
-import '../contracts/zod-config';
+import '../contracts/zod-config.ts';
 import { Registry } from '../../lib/registry';
 import { httpAdapter } from './http';
 import { sseAdapter } from './sse';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import './zod-config';
+import './zod-config.ts';
 
 /**
  * Field policy shared by every contract (see docs/data-contracts.md):
