@@ -78,8 +78,6 @@ const aspectLayoutSchema = z
   })
   .strict();
 
-const aspectKey = z.string().regex(/^\d+(\.\d+)?:\d+(\.\d+)?$/, 'expected an aspect ratio such as "32:9"');
-
 export const screenSchema = z
   .object({
     id,
@@ -87,7 +85,7 @@ export const screenSchema = z
     artboard: artboardSchema.default({ width: 1920, height: 1080 }),
     grid: gridSchema,
     /** Layouts for walls of other shapes ("32:9", "48:9", "9:16" …); the wall picks the nearest to its own. */
-    layouts: z.record(aspectKey, aspectLayoutSchema).default({}),
+    layouts: z.record(z.string(), aspectLayoutSchema).default({}),
     /** Fit mode of this screen's layouts (default: the top-level `fit`). */
     fit: fitMode.optional(),
     /** Responsive layout used in analyst mode (areas for a single column or two). */
@@ -348,6 +346,7 @@ export function parseConfig(raw: unknown, context: ConfigContext): CockpitConfig
       const lb = `${base}.layouts["${aspect}"]`;
       issues.push(...checkGrid(layout.grid, `${lb}.grid`));
       const ratio = parseAspect(aspect);
+      if (ratio === null) issues.push({ path: `${base}.layouts.${aspect}`, message: `expected an aspect ratio such as "32:9" as the key` });
       if (ratio !== null && layout.artboard && Math.abs(Math.log(layout.artboard.width / layout.artboard.height / ratio)) > 0.03) {
         issues.push({ path: `${lb}.artboard`, message: `${layout.artboard.width}×${layout.artboard.height} is not ${aspect}` });
       }

@@ -13,9 +13,13 @@ export function kioskRequested(config: CockpitConfig, search?: string): boolean 
   return urlSwitch('kiosk', config.kiosk.enabled, search);
 }
 
-/** True while the pointer has not moved for `idleMs` (wall mode); the body gets `pointer-idle`. */
+/**
+ * True while the pointer has not moved for `idleMs` (wall mode), and from the
+ * start until it first moves (a wall boots with nobody at it); the body gets
+ * `pointer-idle`.
+ */
 export function usePointerIdle(on: boolean, idleMs: number): boolean {
-  const [idle, setIdle] = useState(false);
+  const [idle, setIdle] = useState(true);
   useEffect(() => {
     if (!on) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -23,18 +27,26 @@ export function usePointerIdle(on: boolean, idleMs: number): boolean {
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => setIdle(true), idleMs);
     };
-    const onMove = () => {
+    let lastX: number | null = null;
+    let lastY: number | null = null;
+    const onMove = (e: PointerEvent) => {
+      if (e.type === 'pointermove') {
+        // Browsers send synthetic moves when the layout changes under a resting cursor (every rotation): only real travel counts.
+        const moved = lastX !== null && lastY !== null && Math.abs(e.screenX - lastX) + Math.abs(e.screenY - lastY) >= 3;
+        lastX = e.screenX;
+        lastY = e.screenY;
+        if (!moved) return;
+      }
       setIdle(false);
       arm();
     };
-    arm();
     window.addEventListener('pointermove', onMove, { passive: true });
     window.addEventListener('pointerdown', onMove, { passive: true });
     return () => {
       if (timer !== null) clearTimeout(timer);
       window.removeEventListener('pointermove', onMove);
       window.removeEventListener('pointerdown', onMove);
-      setIdle(false);
+      setIdle(true);
     };
   }, [on, idleMs]);
   useEffect(() => {

@@ -87,7 +87,9 @@ export function useRotation(config: CockpitConfig, root: string): void {
     const view = viewStore().getState();
     const wall = wallStore().getState();
     const saved = steps[wall.step];
-    if (saved && saved.screen === view.screen && wall.stepStartedAt <= Date.now()) return;
+    const exact = steps.findIndex((s) => s.screen === view.screen && (s.region ?? root) === view.region);
+    const keep = saved && wall.stepStartedAt <= Date.now() && (exact >= 0 ? exact === wall.step : saved.screen === view.screen);
+    if (keep) return;
     wall.setStep(Math.max(0, stepOfView(steps, view.screen, view.region, root)), Date.now());
   }, [on, steps, root]);
 

@@ -62,6 +62,7 @@ export function Artboard<T extends ArtboardLayout>({ layouts, children }: { layo
         className="artboard"
         data-artboard={`${chosen.width}x${chosen.height}`}
         data-layout={chosen.aspect}
+        data-orientation={chosen.width < chosen.height ? 'portrait' : 'landscape'}
         data-fit={chosen.fit}
         data-scale={fit.scale.toFixed(4)}
         style={style}
