@@ -50,7 +50,8 @@ export function indicatorNames(records: readonly KpiRecord[] | undefined): Reado
   return new Map((records ?? []).map((r) => [r.id, { name: r.name, nameEn: r.nameEn, unit: r.unit }]));
 }
 
+/** The indicator's name from the KPI feed; empty when the feed does not name it (never a raw id on screen). */
 export function indicatorLabel(names: ReadonlyMap<string, IndicatorName>, id: string, locale: Locale): string {
   const n = names.get(id);
-  return n ? pickName(n, locale) : id;
+  return n ? pickName(n, locale) : '';
 }

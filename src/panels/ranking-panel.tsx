@@ -58,7 +58,7 @@ export default function RankingPanel({ config, options, title, data: { main: dat
       empty={data.records !== undefined && rows.length === 0}
       emptyText={t('ranking.empty')}
       skeleton={options.orientation === 'vertical' ? 'columns' : 'bars'}
-      actions={unit ? <UnitTag unit={unit}>{`${label}${yoyLabel}`}</UnitTag> : null}
+      actions={unit ? <UnitTag unit={unit}>{label || yoyLabel ? `${label}${yoyLabel}` : null}</UnitTag> : null}
     >
       <div className="chart-body" data-ranking-indicator={indicator}>
         <Chart option={option} label={t('ranking.list', { indicator: label })} onClick={onClick} className={options.drill ? 'chart--clickable' : undefined} />

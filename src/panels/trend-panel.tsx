@@ -4,7 +4,7 @@ import { valueText } from '../charts/options/common';
 import { periodTitle } from '../i18n/format-time';
 import { trendGroups, trendOption } from '../charts/options/trend';
 import type { SeriesPoint } from '../data/contracts/index';
-import { useT } from '../i18n/i18n';
+import { localize, useT } from '../i18n/i18n';
 import type { TrendOptions, trendSlots } from './catalog/economy-options';
 import { useChartEnv } from './chart-env';
 import { UnitTag } from './panel-bits';
@@ -22,7 +22,10 @@ export default function TrendPanel({ config, options, title, data: { main: data 
   const overlay = useView((s) => (s.mode === 'analyst' ? s.overlay : undefined));
   const records = data.records ?? NONE;
   // The analyst's overlay (同比 / 环比 / none) overrides the panel's configured default.
-  const spec = useMemo(() => (overlay ? { ...options, showPrior: overlay === 'yoy', showPrevious: overlay === 'mom' } : options), [options, overlay]);
+  const spec = useMemo(() => {
+    const named = { ...options, priorName: options.priorName ? localize(options.priorName, view.locale) : undefined };
+    return overlay ? { ...named, showPrior: overlay === 'yoy', showPrevious: overlay === 'mom' } : named;
+  }, [options, overlay, view.locale]);
   const compared = useMemo(
     () => compare.flatMap((c) => (c.data.records ? [{ code: c.region, name: c.name, records: c.data.records as readonly SeriesPoint[] }] : [])),
     [compare],

@@ -11,6 +11,8 @@ export interface TrendSpec {
   showTarget: boolean;
   /** Draw the same period a year earlier as a dashed line (同比). */
   showPrior: boolean;
+  /** Name of the `prior` series when it is not the year before (e.g. 上周同期); default 上年同期. */
+  priorName?: string | undefined;
   /** Draw the previous period (the month before) as a dotted line (环比). */
   showPrevious?: boolean | undefined;
   /** Fill under lines. */

@@ -1,6 +1,6 @@
 import type { RegionMetric } from '../../data/contracts/index';
 import { translate } from '../../i18n/translate';
-import { formatNumber } from '../../lib/format';
+import { COUNT_UNITS, formatNumber } from '../../lib/format';
 import type { ChartTheme } from '../theme';
 import type { ChartView, CockpitOption } from '../types';
 import { axisLabelStyle, digitsFor, tickText, tooltipBase, valueText } from './common';
@@ -19,7 +19,10 @@ export function rankingOption(records: readonly RegionMetric[], spec: RankingSpe
   const { locale } = view;
   const rows = rankRows(records, spec, view);
   const unit = rankUnit(records, spec);
-  const digits = spec.field === 'yoy' || unit === '%' ? 1 : digitsFor(rows.map((r) => r.value));
+  const values = rows.map((r) => r.value);
+  // Counts (起, 件…) that are whole numbers are shown whole: "41", never "41.0".
+  const whole = unit !== undefined && COUNT_UNITS.has(unit) && values.every((v) => v === null || Number.isInteger(v));
+  const digits = spec.field === 'yoy' || unit === '%' ? 1 : whole ? 0 : digitsFor(values);
   const horizontal = spec.orientation === 'horizontal';
   const normal = {
     type: 'linear' as const,

@@ -139,7 +139,13 @@ export function trendOption(
       });
     }
     if (spec.showPrior && g.prior.some((v) => v !== null)) {
-      const priorName = single ? translate('trend.prior', locale) : translate('trend.priorOf', locale, { name: g.name });
+      const priorName = spec.priorName
+        ? single
+          ? spec.priorName
+          : `${g.name} · ${spec.priorName}`
+        : single
+          ? translate('trend.prior', locale)
+          : translate('trend.priorOf', locale, { name: g.name });
       legend.push(priorName);
       series.push({
         id: `prior:${g.id}`,

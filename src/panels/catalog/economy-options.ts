@@ -19,6 +19,8 @@ export const trendOptions = z
     showTarget: z.boolean().default(true),
     /** The same months a year earlier, dashed (同比 comparison). */
     showPrior: z.boolean().default(true),
+    /** What the feed's `prior` is when it is not the year before, e.g. {"zh": "上周同期", "en": "Same hour last week"}. */
+    priorName: text.optional(),
     area: z.boolean().default(false),
   })
   .strict();

@@ -1,3 +1,4 @@
+import { localize } from '../../i18n/i18n';
 import { trendGroups } from '../../charts/models/trend';
 import type { TableColumn, TableRow } from '../../lib/data-table';
 import { definePanel } from '../types';
@@ -17,7 +18,11 @@ export default definePanel({
     for (const g of groups) {
       columns.push(column(view, `value:${g.id}`, 'col.series', 'number', { unit: g.unit, vars: { name: g.name } }));
       if (options.showPrior && g.prior.some((v) => v !== null)) {
-        columns.push(column(view, `prior:${g.id}`, 'col.seriesPrior', 'number', { unit: g.unit, vars: { name: g.name } }));
+        columns.push(
+          options.priorName
+            ? { key: `prior:${g.id}`, label: `${g.name} · ${localize(options.priorName, view.locale)}`, kind: 'number', unit: g.unit }
+            : column(view, `prior:${g.id}`, 'col.seriesPrior', 'number', { unit: g.unit, vars: { name: g.name } }),
+        );
       }
       if (options.showTarget && g.target.some((v) => v !== null)) {
         columns.push(column(view, `target:${g.id}`, 'col.seriesTarget', 'number', { unit: g.unit, vars: { name: g.name } }));
