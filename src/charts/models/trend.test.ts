@@ -59,3 +59,18 @@ describe('trend overlays', () => {
     ]);
   });
 });
+
+describe('ranking labels', () => {
+  it('shows whole counts whole and levels with their decimal', async () => {
+    const { rankingOption } = await import('../options/ranking');
+    const spec = { indicator: 'incidents', field: 'value' as const, order: 'desc' as const, limit: 0, orientation: 'horizontal' as const };
+    const label = (unit: string, values: number[]) => {
+      const records = values.map((value, i) => ({ code: `41${String(i + 1).padStart(2, '0')}00`, indicator: 'incidents', value, unit }));
+      const option = rankingOption(records, spec, view, chartTheme(1));
+      const series = (option.series as { label: { formatter: (p: { value: number }) => string } }[])[0];
+      return values.map((v) => series?.label.formatter({ value: v }));
+    };
+    expect(label('起', [41, 21, 7])).toEqual(['41', '21', '7']);
+    expect(label('亿元', [41, 21.5, 7])).toEqual(['41.0', '21.5', '7.0']);
+  });
+});
