@@ -79,7 +79,7 @@ describe('reconnect storm', () => {
       console.info(`[storm] ${WALLS} walls after a 3 s outage, reconnected after the server came back (ms): ${JSON.stringify(outageStats)}`);
       expect(outageStats.spread).toBeGreaterThan(500);
       await waitFor(() => walls.every((h, i) => h.seen.length > (marks[i] ?? 0) + 5 && h.view().state === 'ready'), 20_000, 'every wall live again');
-      walls.forEach((h, i) => expectGapless(seqs(h), `wall ${i}`));
+      for (const [i, h] of walls.entries()) expectGapless(seqs(h), `wall ${i}`);
     } finally {
       for (const h of walls) h.release();
     }
