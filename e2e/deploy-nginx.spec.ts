@@ -190,12 +190,12 @@ test('nginx serves dist/ with the headers, cache rules and compression of docs/d
   expect(messages.filter((m) => m.includes('"type":"event"')).length).toBe(3);
 });
 
-test('a wall behind nginx: the emergency screen is live (pull and SSE through the proxy), no CSP violation', async ({ page }) => {
+test('a wall behind nginx: the public-sentiment screen is live (pull and SSE through the proxy), no CSP violation', async ({ page }) => {
   test.setTimeout(120_000);
-  await openAt(page, base, { screen: 'emergency' });
-  for (const id of ['kpis', 'incidents', 'incident-map', 'by-type', 'warnings', 'trend', 'by-region']) {
+  await openAt(page, base, { screen: 'sentiment' });
+  for (const id of ['kpis', 'appeals', 'appeal-map', 'categories', 'topics', 'hourly', 'polarity', 'departments']) {
     await expect(page.locator(`[data-panel="${id}"]`), id).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   }
   // The stream went through nginx to the feed server.
-  expect(feeds.connections('incidents').length).toBeGreaterThan(0);
+  expect(feeds.connections('appeals').length).toBeGreaterThan(0);
 });
