@@ -329,6 +329,10 @@ export function MapCanvas(props: MapCanvasProps) {
       pulses.destroy();
       if (inst.overlay) {
         try {
+          // deck.gl creates its luma.gl device with `_reuseDevices: true`, so destroying the device is a no-op and its
+          // canvas context keeps a `matchMedia` resolution listener — which holds the canvas and, through it, the removed
+          // map, overlay, Deck and WebGL context. Stop it first (found by e2e/remount-churn.spec.ts).
+          (inst.overlay as unknown as { _deck?: { device?: { canvasContext?: { destroy?: () => void } } } })._deck?.device?.canvasContext?.destroy?.();
           map.removeControl(inst.overlay);
         } catch (error) {
           console.warn('[map] overlay cleanup:', (error as Error).message);
