@@ -48,6 +48,9 @@ function hostileConfig(): unknown {
   };
   const out = walk(config, false) as Record<string, unknown>;
   out.rotation = { ...(out.rotation as object), enabled: false };
+  // The headline feeds poll every 2 s here, so a failed refresh (a stale badge over shown figures) comes quickly.
+  for (const id of ['economy-kpis', 'emergency-kpis', 'sentiment-kpis'])
+    Object.assign((out.datasets as Record<string, { options: object }>)[id]?.options ?? {}, { intervalMs: 2000 });
   return out;
 }
 
@@ -109,6 +112,10 @@ for (const screen of ['economy', 'emergency', 'sentiment']) {
     await expect(page.getByText(/<(img|script|svg|iframe)[ >]/).first()).toBeVisible();
     // Bad records were set aside and counted; a feed whose every record fails says so in its panel.
     await expect(page.locator('.panel__quarantine').first()).toBeVisible();
+    // The headline feed fails its refresh: a stale badge with the age of the figures still shown.
+    feeds.setFaults({ status: 503 }, `/api/${screen}/kpis`);
+    await expect(page.locator('[data-panel="kpis"]')).toHaveAttribute('data-state', 'stale', { timeout: 20_000 });
+    await expect(page.locator('[data-panel="kpis"] .panel__badge')).toBeVisible();
     if (screen === 'emergency') {
       // Streams cut after they delivered: offline badges with the age of the last good data.
       feeds.setFaults({ status: 503 }, '/stream/');
@@ -133,6 +140,7 @@ for (const screen of ['economy', 'emergency', 'sentiment']) {
       }
     }
     feeds.clearFaults('/stream/');
+    feeds.clearFaults(`/api/${screen}/kpis`);
     // Refused streams and feeds: the browser logs them; expected here, and only those.
     guards.errors.splice(0, guards.errors.length, ...guards.errors.filter((e) => !EXPECTED_FAILURES.test(e)));
   });

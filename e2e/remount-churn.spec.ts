@@ -161,9 +161,9 @@ test('50 screen switches leave no chart, map or deck instance behind, listeners 
   for (let i = 0; i < SWITCHES; i++) {
     const screen = CYCLE[i % CYCLE.length] as (typeof CYCLE)[number];
     const t = Date.now();
-    // Most switches move on once the screen is mounted (an impatient hand, a fast rotation); every 5th, and the last,
+    // Most switches move on once the screen is mounted (an impatient hand, a fast rotation); every 10th, and the last,
     // waits until the map has drawn, so both teardown paths (mid-load and drawn) are churned.
-    await switchTo(screen, i % 5 === 4 || i === SWITCHES - 1);
+    await switchTo(screen, i % 10 === 9 || i === SWITCHES - 1);
     perScreen[screen]?.push(Date.now() - t);
   }
   const churnMs = Date.now() - started;
