@@ -125,6 +125,7 @@ const MIME: Record<string, string> = {
 /** The response headers docs/deploy.md sets in nginx (a meta CSP cannot carry frame-ancestors). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': "frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
