@@ -50,7 +50,9 @@ export async function routeConfig(page: Page, name: string, config: Json): Promi
 export async function openWall(page: Page, config: string, query: Record<string, string> = {}): Promise<void> {
   const q = new URLSearchParams({ config, mocks: 'off', mode: 'wall', ...query });
   await page.goto(`./?${q.toString()}`);
-  await page.locator('.artboard').waitFor();
+  await page.locator('.artboard, [data-testid="config-error"]').first().waitFor();
+  const error = page.getByTestId('config-error');
+  if (await error.isVisible()) throw new Error(`config refused: ${await error.innerText()}`);
 }
 
 export async function startFeeds(now: () => number): Promise<FeedServer> {

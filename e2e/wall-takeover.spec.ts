@@ -44,7 +44,7 @@ test('a red incident takes the wall over until acknowledged; the next one waits;
           { screen: 'sentiment', dwellSec: 30 },
         ],
       };
-      c.takeover = { ...(c.takeover as object), enabled: true, ackTimeoutSec: 600 };
+      c.takeover = { ...(c.takeover as object), enabled: true, ackTimeoutSec: 600, sound: true };
     },
   });
   await page.clock.install({ time: T0 });
@@ -56,6 +56,8 @@ test('a red incident takes the wall over until acknowledged; the next one waits;
   expect(viewOf(page).screen).toBe('economy');
 
   const now = await page.evaluate(() => Date.now());
+  // Sound is on in this config: the bundled chime is fetched when the takeover starts.
+  const chime = page.waitForRequest(/\/sounds\/takeover\.wav$/);
   stream.push(incident('red-1', 1, now, '栾川县某化工厂爆炸'));
   // The wall goes to the incident: Emergency, 栾川县, the takeover banner and the row spotlighted in the list.
   await expect(page.locator('h1')).toHaveText('应急指挥');
@@ -71,6 +73,8 @@ test('a red incident takes the wall over until acknowledged; the next one waits;
   await expect(spot).toHaveCount(1);
   await expect(spot).toContainText('栾川县某化工厂爆炸');
   await expect(spot).toBeInViewport();
+  // (Media requests ask for byte ranges: 206 Partial Content is the file being served.)
+  expect([200, 206]).toContain((await (await chime).response())?.status());
   await page.screenshot({ path: 'test-results/screenshots/wall-takeover.png' });
 
   // A second red incident: it waits, and the banner says so.

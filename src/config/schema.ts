@@ -168,7 +168,7 @@ export const configSchema = z
       .object({
         enabled: z.boolean().default(false),
         /** Default dwell per screen. */
-        intervalSec: z.number().min(5).max(3600).default(60),
+        intervalSec: z.number().min(5).max(86_400).default(60),
         /** Order of rotation when there is no playlist (default: every screen). */
         screens: z.array(z.string()).default([]),
         /** The rotation as steps: a screen, its dwell, optionally a region and filters. */
@@ -177,7 +177,7 @@ export const configSchema = z
             z
               .object({
                 screen: z.string(),
-                dwellSec: z.number().min(5).max(3600).optional(),
+                dwellSec: z.number().min(5).max(86_400).optional(),
                 region: regionCodeText.optional(),
                 filters: z.record(z.string(), z.string()).default({}),
               })
