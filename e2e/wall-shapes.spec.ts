@@ -49,7 +49,15 @@ async function measure(page: Page) {
       r: Math.max(...boxes.map((b) => b.right)),
       b: Math.max(...boxes.map((b) => b.bottom)),
     };
-    const clipped = panels.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1).map((el) => el.dataset.panel);
+    // A panel, or one of its parts (head, body, footer), whose content does not fit: cut off, or spilling over the next part.
+    // Scroll containers (the live lists) scroll by design; 1-px "visually hidden" text is for screen readers.
+    const spills = (el: Element) => {
+      const cs = getComputedStyle(el);
+      if (el.clientWidth <= 4 || el.clientHeight <= 4) return false;
+      const scrolls = (v: string) => v === 'auto' || v === 'scroll';
+      return (!scrolls(cs.overflowY) && el.scrollHeight > el.clientHeight + 3) || (!scrolls(cs.overflowX) && el.scrollWidth > el.clientWidth + 3);
+    };
+    const clipped = panels.filter((el) => [el, ...el.children].some(spills)).map((el) => el.dataset.panel);
     const parts = ['.title-bar__left', '.title-bar__center .title-bar__title', '.title-bar__right'].map((s) =>
       document.querySelector(s)?.getBoundingClientRect(),
     );
@@ -132,3 +140,39 @@ for (const screen of ['economy', 'emergency', 'sentiment'] as const) {
     console.log(`[wall-shapes] ${screen}: ${report.join(', ')}`);
   });
 }
+
+test('device pixel ratio 2 and 3: the same layout in CSS pixels, canvases drawn at the device ratio', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const now = Date.parse('2026-11-20T10:00:00+08:00');
+  feeds = await startFeeds(() => now);
+  const config = wallConfig({ feeds: feeds.url, withoutMaps: true });
+  for (const dpr of [2, 3]) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: dpr });
+    const page = await context.newPage();
+    // This page is not the fixture's: the same console guard by hand.
+    const errors: string[] = [];
+    page.on('console', (msg) => void (msg.type() === 'error' && errors.push(msg.text())));
+    page.on('pageerror', (e) => void errors.push(e.message));
+    await routeConfig(page, 'config.wall-dpr.json', config);
+    await openWall(page, 'config.wall-dpr.json', { screen: 'economy', now: '2026-11-20T10:00:00+08:00' });
+    await expect(page.locator('.artboard')).toHaveAttribute('data-scale', (768 / 1080).toFixed(4));
+    await expect.poll(async () => (await measure(page)).clipped, { message: `DPR ${dpr}: clipped panels`, timeout: 20_000 }).toEqual([]);
+    const m = await measure(page);
+    // CSS layout as at DPR 1: the title is 38 u, u = 768 / 1080 px.
+    expect(Math.abs(m.titlePx - (38 * 768) / 1080)).toBeLessThan(0.6);
+    expect(m.coverage).toBeGreaterThan(0.85);
+    // Every chart canvas has dpr × its CSS width in pixels, once drawn.
+    await expect
+      .poll(
+        () =>
+          page.evaluate((ratio) => {
+            const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-panel] [data-chart-rendered] canvas')];
+            return canvases.length >= 4 && canvases.every((c) => Math.abs(c.width - ratio * c.getBoundingClientRect().width) <= ratio);
+          }, dpr),
+        { message: `DPR ${dpr}: canvases at the device ratio`, timeout: 30_000 },
+      )
+      .toBe(true);
+    expect(errors, `DPR ${dpr}: console errors`).toEqual([]);
+    await context.close();
+  }
+});
