@@ -54,6 +54,9 @@ function hostileConfig(): unknown {
   return out;
 }
 
+// The three screens are independent: let both workers take them (each worker starts its own feed server).
+test.describe.configure({ mode: 'parallel' });
+
 let feeds: FeedServer;
 test.beforeAll(async () => {
   feeds = await startProductionServer({ heartbeatMs: 1000 });
