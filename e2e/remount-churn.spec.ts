@@ -193,19 +193,8 @@ test('50 screen switches leave no chart, map or deck instance behind, listeners 
   expect(after.windowListeners, 'window listeners').toBe(before.windowListeners);
   expect(after.documentListeners, 'document listeners').toBe(before.documentListeners);
 
-  // One map, one deck.gl overlay and Deck, one WebGL context.
-  // KNOWN DEFECT (src/map, not this spec's to fix; reported with the fix): every visit of a map with a deck.gl overlay
-  // leaves its MapLibre map, overlay, Deck and WebGL context in the heap. deck.gl creates its luma.gl device with
-  // `_reuseDevices: true`, so `WebGLDevice.destroy()` is a no-op and the device's CanvasContext never stops its
-  // CanvasObserver: a `matchMedia('(resolution: …dppx)')` change listener keeps the observer, its canvas and, through
-  // the canvas, the removed map alive. Fix in map-canvas.tsx's cleanup: `overlay._deck?.device?.canvasContext?.destroy()`
-  // before `map.removeControl(overlay)`. Until then this part is an expected failure (it flips to a pass-that-fails
-  // once fixed: then delete the test.fail line).
-  const knownLeak = after.maplibre > 1 && after.deck === after.maplibre && after.webgl === after.maplibre;
-  test.fail(
-    knownLeak,
-    `known leak in src/map: ${after.maplibre} MapLibre maps, ${after.deck} Decks, ${after.webgl} WebGL contexts retained after ${SWITCHES} switches`,
-  );
+  // One map, one deck.gl overlay and Deck, one WebGL context. (This caught luma.gl's CanvasObserver keeping every
+  // removed map alive through a matchMedia listener: fixed in src/map/map-canvas.tsx, 4465956.)
   expect(after.maplibre, 'MapLibre maps in the heap').toBe(1);
   expect(after.overlay, 'deck.gl overlays in the heap').toBe(1);
   expect(after.deck, 'Deck instances in the heap').toBe(1);
