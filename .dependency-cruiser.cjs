@@ -48,10 +48,16 @@ const LAYERS = [
   { name: 'geo', path: '^src/geo/', holds: 'region index (names, hierarchy), datum conversion', may: ['lib'] },
   { name: 'i18n', path: '^src/i18n/', holds: 'message catalogue, locale', may: ['lib', 'state'], types: ['config'] },
   {
+    name: 'analysis',
+    path: '^src/analysis/',
+    holds: 'forecast, spikes, changepoints, effect, pace to target (pure; run in a Web Worker)',
+    may: ['lib'],
+  },
+  {
     name: 'charts',
     path: '^src/charts/',
     holds: 'the single owner of ECharts instances; pure option builders',
-    may: ['lib', 'layout', 'theme', 'geo', 'i18n'],
+    may: ['lib', 'layout', 'theme', 'geo', 'i18n', 'analysis'],
     types: ['contracts', 'data'],
   },
   {
@@ -65,14 +71,14 @@ const LAYERS = [
     name: 'panels',
     path: '^src/panels/',
     holds: 'panel registry (`Registry<PanelDescriptor>`), `PanelFrame`, panel types',
-    may: ['lib', 'layout', 'theme', 'contracts', 'data', 'charts', 'map', 'state', 'i18n', 'geo'],
+    may: ['lib', 'layout', 'theme', 'contracts', 'data', 'charts', 'map', 'state', 'i18n', 'geo', 'analysis'],
     types: ['config'],
   },
   {
     name: 'screens',
     path: '^src/screens/',
     holds: 'screen view, grid layout, title bar',
-    may: ['lib', 'layout', 'theme', 'data', 'panels', 'modes', 'state', 'i18n'],
+    may: ['lib', 'layout', 'theme', 'data', 'panels', 'modes', 'state', 'i18n', 'analysis'],
     types: ['config'],
   },
   { name: 'modes', path: '^src/modes/', holds: 'wall rotation, demo tour', may: ['lib', 'state', 'i18n'], types: ['config'] },
@@ -80,7 +86,7 @@ const LAYERS = [
     name: 'app',
     path: '^src/app/',
     holds: 'bootstrap (clock, config, region index, store, URL), error screen',
-    may: ['lib', 'layout', 'theme', 'contracts', 'adapters', 'data', 'config', 'state', 'geo', 'i18n', 'charts', 'map', 'panels', 'screens', 'modes'],
+    may: ['lib', 'layout', 'theme', 'contracts', 'adapters', 'data', 'config', 'state', 'geo', 'i18n', 'analysis', 'charts', 'map', 'panels', 'screens', 'modes'],
   },
   {
     name: 'main',
