@@ -270,6 +270,27 @@ export const configSchema = z
       })
       .strict()
       .optional(),
+    /** Policy dates the analyst detail view can evaluate (effect of a policy on a series: counterfactual, average and cumulative effect). */
+    interventions: z
+      .array(
+        z
+          .object({
+            id,
+            name: z.object({ zh: z.string().min(1).max(60), en: z.string().min(1).max(120) }).strict(),
+            /** Region the policy applies to. */
+            region: regionCodeText,
+            /** First month in effect. */
+            at: period,
+            /** Series ids (of a `series` dataset) the policy is expected to move. */
+            series: z
+              .array(z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/))
+              .min(1)
+              .max(8),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([]),
     datasets: z.record(id, datasetSchema),
     screens: z.array(screenSchema).min(1),
   })

@@ -1,4 +1,5 @@
 import { formatMessages } from '../lib/format';
+import { analysisMessages } from './catalog/analysis';
 import { analystMessages } from './catalog/analyst';
 import { economyMessages } from './catalog/economy';
 import { hardeningMessages } from './catalog/hardening';
@@ -31,6 +32,7 @@ export const messages = {
   ...analystMessages,
   ...hardeningMessages,
   ...wallMessages,
+  ...analysisMessages,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;
@@ -46,6 +48,7 @@ type Catalogues = [
   typeof analystMessages,
   typeof hardeningMessages,
   typeof wallMessages,
+  typeof analysisMessages,
 ];
 type Shared<A, B> = Extract<keyof A, keyof B>;
 type Overlaps<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? { [I in keyof R]: Shared<H, R[I]> }[number] | Overlaps<R> : never;

@@ -7,10 +7,12 @@ import { MAX_COMPARE, type Mode, type Overlay, RANGE_PRESETS, type RangePreset, 
  *
  *   ?screen=economy&mode=wall&region=410300&range=12m&lang=en&f.indicator=gdp&panel=kpis
  *   &compare=410300,411300&overlay=yoy   (analyst: regions compared, trend overlay)
+ *   &effect=retail@2026-05               (analyst: effect of an intervention on a series)
  */
 const OVERLAYS: readonly Overlay[] = ['yoy', 'mom', 'none'];
 const MODES: readonly Mode[] = ['wall', 'analyst', 'demo'];
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+const EFFECT = /^[a-z][a-z0-9_-]{0,40}@\d{4}-(0[1-9]|1[0-2])$/;
 /** `lang` in the URL: short and stable ("zh", "en"); "zh-CN" is read too. */
 const LANG_PARAM: Readonly<Record<Locale, string>> = { 'zh-CN': 'zh', en: 'en' };
 const LANG_READ: Readonly<Record<string, Locale>> = { zh: 'zh-CN', 'zh-CN': 'zh-CN', en: 'en' };
@@ -43,6 +45,7 @@ export function readView(search: string, d: UrlDefaults): ViewState {
     focus: q.get('panel'),
     compare: readCompare(q.get('compare'), region && d.isRegion(region) ? region : d.region, d.isRegion),
     overlay: OVERLAYS.find((o) => o === q.get('overlay')),
+    effect: EFFECT.test(q.get('effect') ?? '') ? (q.get('effect') as string) : undefined,
   };
 }
 
@@ -84,6 +87,8 @@ export function writeView(state: ViewState, currentSearch: string): string {
   else q.delete('compare');
   if (state.overlay) q.set('overlay', state.overlay);
   else q.delete('overlay');
+  if (state.effect) q.set('effect', state.effect);
+  else q.delete('effect');
   return `?${q.toString()}`;
 }
 

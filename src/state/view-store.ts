@@ -29,6 +29,8 @@ export interface ViewState {
   compare?: readonly string[];
   /** Overlay on trend panels chosen by the analyst; absent = each panel's configured default. */
   overlay?: Overlay | undefined;
+  /** Analyst effect view: the series and the intervention month, "retail@2026-05" (`?effect=`). */
+  effect?: string | undefined;
 }
 
 export interface ViewActions {
@@ -42,6 +44,7 @@ export interface ViewActions {
   /** Adds or removes a region to compare (at most MAX_COMPARE; the region in view is never compared with itself). */
   toggleCompare(region: string): void;
   setOverlay(overlay: Overlay | undefined): void;
+  setEffect(effect: string | undefined): void;
   /** Removes every filter (the chips' "clear all", Esc). */
   clearFilters(): void;
   /** Replaces the whole view (URL → store on load and on Back/Forward). */
@@ -74,6 +77,7 @@ export function createViewStore(initial: ViewState) {
         return { compare: [...current, region] };
       }),
     setOverlay: (overlay) => set({ overlay }),
+    setEffect: (effect) => set({ effect }),
     clearFilters: () => set({ filters: {} }),
     hydrate: (state) => set(state),
   }));
