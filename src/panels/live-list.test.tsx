@@ -2,7 +2,8 @@ import { render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatasetView } from '../data/use-dataset';
 import { renderWithRuntime } from '../test/harness';
-import { AppealTicker, IncidentList, inRegion } from './live-list';
+import appealTicker from './catalog/appeal-ticker';
+import { AppealTicker, IncidentList, inRegion, RankList } from './live-list';
 import { Hosted } from './panel-test-utils';
 
 let view: DatasetView<unknown>;
@@ -110,6 +111,68 @@ describe('live lists', () => {
     const region = screen.getByRole('region', { name: '最新诉求' });
     expect(region.getAttribute('data-state')).toBe('stale');
     expect(screen.getByRole('status').textContent).toContain('数据未更新');
+  });
+
+  it('masks phone, ID and card numbers in appeal text on the wall and in its data table', () => {
+    const appeal = {
+      id: 'm',
+      channel: '电话',
+      category: '城乡建设',
+      region: '410105',
+      text: '供暖不热，联系人电话13837112345，身份证41010519900101123X，工单2026-110-000123',
+      receivedAt: NOW - 30_000,
+      status: 'new',
+    };
+    view = dataset([appeal]);
+    const { tree } = renderWithRuntime(
+      <Hosted panel={AppealTicker} config={{ ...incidentConfig, id: 'app', type: 'appeal-ticker' }} options={options} title="最新诉求" />,
+    );
+    const { container } = render(tree);
+    const shown = '供暖不热，联系人电话138****2345，身份证410105********123X，工单2026-110-000123';
+    expect(screen.getByText(shown)).toBeTruthy();
+    expect(container.textContent).not.toContain('13837112345');
+    const table = appealTicker.toTable({ main: dataset([appeal]) as DatasetView<never> }, { ...options }, {
+      region: '410000',
+      filters: {},
+      locale: 'zh-CN',
+      regionLabel: (c: string) => c,
+    } as never);
+    expect(table.rows.map((r) => r.text)).toEqual([shown]);
+  });
+
+  it('says in the header where the bars of rates start, and draws from there', () => {
+    view = dataset([
+      { key: 'a', name: '省住房和城乡建设厅', value: 98.5, unit: '%' },
+      { key: 'b', name: '省民政厅', value: 97.3, unit: '%' },
+    ]);
+    const { tree } = renderWithRuntime(
+      <Hosted
+        panel={RankList}
+        config={{ ...incidentConfig, id: 'dep', type: 'rank-list' }}
+        options={{ order: 'desc', max: 10, digits: 1 }}
+        title="部门按时办结率"
+      />,
+    );
+    const { container } = render(tree);
+    // 97.3 and 98.5 → a spread of 1.2, floor = 5 % step below 97.3 − 2 = 95.
+    expect(screen.getByRole('region', { name: '部门按时办结率' }).textContent).toContain('条形自 95% 起');
+    const widths = [...container.querySelectorAll<HTMLElement>('.rank-list__bar > span')].map((el) => Number.parseFloat(el.style.width));
+    expect(widths[0]).toBeCloseTo(100, 1);
+    expect(widths[1]).toBeCloseTo(((97.3 - 95) / (98.5 - 95)) * 100, 1);
+  });
+
+  it('starts the bars of counts at zero and says nothing about it', () => {
+    view = dataset([
+      { key: 'a', name: '物业服务纠纷', value: 300, unit: '件' },
+      { key: 'b', name: '拖欠工资', value: 150, unit: '件' },
+    ]);
+    const { tree } = renderWithRuntime(
+      <Hosted panel={RankList} config={{ ...incidentConfig, id: 'top', type: 'rank-list' }} options={{ order: 'desc', max: 10, digits: 0 }} title="热点话题" />,
+    );
+    const { container } = render(tree);
+    expect(screen.getByRole('region', { name: '热点话题' }).textContent).not.toContain('条形自');
+    const widths = [...container.querySelectorAll<HTMLElement>('.rank-list__bar > span')].map((el) => Number.parseFloat(el.style.width));
+    expect(widths).toEqual([100, 50]);
   });
 
   it('is empty, not blank, when nothing is in the region', () => {

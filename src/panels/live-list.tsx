@@ -3,7 +3,7 @@ import type { TextItem } from '../data/contracts/index';
 import { useRuntime } from '../data/runtime';
 import type { DatasetView } from '../data/use-dataset';
 import type { Locale } from '../lib/locale';
-import { levelWithColour, pickName, term, useLocale } from '../i18n/i18n';
+import { levelWithColour, pickName, term, useLocale, useT } from '../i18n/i18n';
 import { clock } from '../lib/clock';
 import { formatAge, formatDateTime, formatWithUnit } from '../lib/format';
 import { useView } from '../state/view-store';
@@ -17,7 +17,8 @@ import type {
   RankListOptions,
   rankListSlots,
 } from './catalog/live-options';
-import { alertItems, appealItems, incidentItems, rankItems } from './live-model';
+import { alertItems, appealItems, incidentItems, rankBarScale, rankItems } from './live-model';
+import { Tag } from './panel-bits';
 import { PanelFrame } from './panel-frame';
 import type { PanelProps } from './types';
 
@@ -179,13 +180,9 @@ export function AlertFeed({ config, options, title, data: { main: data } }: Pane
 /** A ranked list of named items (`rank` contract): departments, topics. Plain DOM bars, no chart engine. */
 export function RankList({ config, options, title, data: { main: data } }: PanelProps<RankListOptions, typeof rankListSlots>) {
   const locale = useLocale();
+  const t = useT();
   const items = useMemo(() => rankItems(data.records, options), [data.records, options]);
-  const values = items.map((r) => r.value ?? 0);
-  const max = Math.max(...values, 0);
-  const min = Math.min(...values, max);
-  // Rates cluster near 100 %: start the bars below the smallest value so differences show.
-  const isRate = items.every((r) => r.unit === '%');
-  const floor = isRate ? Math.max(0, Math.floor(min - (max - min || 5))) : 0;
+  const { max, floor } = rankBarScale(items);
   return (
     <PanelFrame
       panelId={config.id}
@@ -193,6 +190,7 @@ export function RankList({ config, options, title, data: { main: data } }: Panel
       title={title}
       data={data}
       state={data.records && items.length === 0 && data.state === 'ready' ? 'empty' : undefined}
+      actions={floor > 0 ? <Tag>{t('rank.barsFrom', { floor: formatWithUnit(floor, '%', locale, 0) })}</Tag> : null}
     >
       <ol className="rank-list">
         {items.map((r, i) => (

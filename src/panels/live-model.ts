@@ -1,4 +1,5 @@
 import type { Alert, Incident, RankItem, TextItem } from '../data/contracts/index';
+import { maskPersonalData } from '../lib/mask';
 import type { AlertFeedOptions, AppealTickerOptions, IncidentListOptions, RankListOptions } from './catalog/live-options';
 
 /**
@@ -30,13 +31,21 @@ export function incidentItems(
     .slice(0, options.max);
 }
 
-/** Appeals the ticker shows: region and the `category` / `channel` cross-filters applied, newest first. */
+/**
+ * Appeals the ticker shows: region and the `category` / `channel` cross-filters
+ * applied, newest first, personal numbers in the text masked (`lib/mask.ts`) —
+ * the ticker, its data table and every export read this model.
+ */
 export function appealItems(records: readonly TextItem[] | undefined, options: AppealTickerOptions, region: string, filters: Filters = NO_FILTERS): TextItem[] {
   const { category, channel } = filters;
   return [...(records ?? [])]
     .filter((r) => (!options.followRegion || inRegion(r.region, region)) && (!category || r.category === category) && (!channel || r.channel === channel))
     .sort((a, b) => b.receivedAt - a.receivedAt)
-    .slice(0, options.max);
+    .slice(0, options.max)
+    .map((r) => {
+      const text = maskPersonalData(r.text);
+      return text === r.text ? r : { ...r, text };
+    });
 }
 
 export function alertItems(records: readonly Alert[] | undefined, options: AlertFeedOptions, region: string): Alert[] {
@@ -51,4 +60,20 @@ export function rankItems(records: readonly RankItem[] | undefined, options: Pic
   const list = [...(records ?? [])].filter((r): r is RankItem & { value: number } => r.value !== null);
   list.sort((a, b) => (options.order === 'desc' ? b.value - a.value : a.value - b.value));
   return list.slice(0, options.max);
+}
+
+/**
+ * Where the bars of a ranked list start. Counts start at zero. Rates (all in
+ * %) cluster near 100 %, so their bars start at a round 5 % step below the
+ * smallest value — and the panel says so in its header ("条形自 95% 起"):
+ * a bar never silently exaggerates a difference.
+ */
+export function rankBarScale(items: readonly RankItem[]): { max: number; floor: number } {
+  const values = items.map((r) => r.value ?? 0);
+  const max = Math.max(...values, 0);
+  const min = Math.min(...values, max);
+  const isRate = items.length > 0 && items.every((r) => r.unit === '%');
+  if (!isRate || min <= 0) return { max, floor: 0 };
+  const floor = Math.max(0, Math.floor((min - Math.max(max - min, 2)) / 5) * 5);
+  return { max, floor };
 }

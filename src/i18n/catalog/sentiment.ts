@@ -26,4 +26,7 @@ export const sentimentMessages = {
   'appeal.category.农业农村': { zh: '农业农村', en: 'Agriculture' },
   'appeal.category.民政': { zh: '民政', en: 'Civil affairs' },
   'appeal.category.水电气暖': { zh: '水电气暖', en: 'Utilities' },
+
+  /** A ranked list of rates whose bars start above zero says so in its header. */
+  'rank.barsFrom': { zh: '条形自 {floor} 起', en: 'Bars start at {floor}' },
 } as const satisfies Record<string, { zh: string; en: string }>;
