@@ -144,4 +144,27 @@ export const contractInfo: Record<ContractName, ContractInfo> = {
       updatedAt: '2026-11-20T09:20:00+08:00',
     },
   },
+  'water-level': {
+    title: 'Water level',
+    description:
+      'A river gauge against its warning and guaranteed levels (警戒/保证水位), or a reservoir against its flood-limit level (汛限水位, in force in the flood season) and normal pool level; metres above datum.',
+    usedBy: 'disaster screen: river gauges and reservoirs (levels panel)',
+    example: {
+      id: 'gauge-huayuankou',
+      name: '花园口',
+      nameEn: 'Huayuankou',
+      kind: 'river',
+      water: '黄河',
+      waterEn: 'Yellow River',
+      region: '410108',
+      lon: 113.66,
+      lat: 34.91,
+      level: 90.49,
+      unit: 'm',
+      warning: 93.85,
+      guaranteed: 95.6,
+      change6h: -0.04,
+      at: '2026-11-20T10:00:00+08:00',
+    },
+  },
 };

@@ -144,6 +144,38 @@ export const projectRow = z.object({
   link: z.string().max(2048).optional().catch(undefined),
 });
 
+/**
+ * A water level: a river gauge against its warning and guaranteed levels
+ * (警戒/保证水位), or a reservoir against its flood-limit level (汛限水位, in
+ * force in the flood season) and its normal pool level (正常蓄水位). Metres
+ * above the station's datum.
+ */
+export const waterLevel = z.object({
+  id: text(64),
+  name: text(40),
+  nameEn: text(60).optional(),
+  kind: z.enum(['river', 'reservoir']),
+  /** River (or basin) the station is on. */
+  water: text(20).optional(),
+  waterEn: text(40).optional(),
+  region: regionCode,
+  lon: numberIn(73, 136).optional(),
+  lat: numberIn(3, 54).optional(),
+  level: numOrGap,
+  unit: text(12).optional(),
+  warning: numOrGap.optional(),
+  guaranteed: numOrGap.optional(),
+  floodLimit: numOrGap.optional(),
+  normalPool: numOrGap.optional(),
+  /** Design flood level of a reservoir (the top of its scale). */
+  design: numOrGap.optional(),
+  /** Whether the flood-limit level is in force now (the flood season). */
+  floodSeason: z.boolean().optional().catch(undefined),
+  /** Change over the last 6 hours, m (rising > 0). */
+  change6h: numOrGap.optional(),
+  at: instant,
+});
+
 export const contracts = {
   kpi: kpiRecord,
   series: seriesPoint,
@@ -155,6 +187,7 @@ export const contracts = {
   'text-item': textItem,
   project: projectRow,
   resource,
+  'water-level': waterLevel,
 } as const;
 
 export type ContractName = keyof typeof contracts;
@@ -169,6 +202,7 @@ export type Alert = z.output<typeof alert>;
 export type TextItem = z.output<typeof textItem>;
 export type ProjectRow = z.output<typeof projectRow>;
 export type Resource = z.output<typeof resource>;
+export type WaterLevel = z.output<typeof waterLevel>;
 
 export interface RecordTypes {
   kpi: KpiRecord;
@@ -181,4 +215,5 @@ export interface RecordTypes {
   'text-item': TextItem;
   project: ProjectRow;
   resource: Resource;
+  'water-level': WaterLevel;
 }
