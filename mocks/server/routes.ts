@@ -9,6 +9,10 @@ import {
   resourcesAt,
 } from '../generators/emergency.ts';
 import { addMonths, compositionRecords, kpiRecords, projectRecords, projectsIn, regionMetricRecords, seriesRecords } from '../generators/economy.ts';
+import { disasterRoutes } from '../generators/disaster.ts';
+import { fireRoutes } from '../generators/fire.ts';
+import { healthRoutes } from '../generators/health.ts';
+import { overviewRoutes } from '../generators/overview.ts';
 import { RegionTable } from '../generators/regions.ts';
 import {
   appealHourly,
@@ -268,4 +272,4 @@ export const liveStreams: readonly { name: string; contract: string; doc: string
 ];
 
 /** Every JSON endpoint, as MSW and the feed server answer them. */
-export const jsonRoutes: readonly JsonRoute[] = [...economyRoutes, ...liveRoutes];
+export const jsonRoutes: readonly JsonRoute[] = [...economyRoutes, ...liveRoutes, ...overviewRoutes, ...fireRoutes, ...healthRoutes, ...disasterRoutes];
