@@ -2,21 +2,35 @@ import { useMemo } from 'react';
 import { Chart } from '../charts/chart';
 import { valueText } from '../charts/options/common';
 import { periodTitle } from '../i18n/format-time';
-import { trendGroups, trendOption } from '../charts/options/trend';
+import { analysedTrend, trendOption } from '../charts/options/trend';
 import type { SeriesPoint } from '../data/contracts/index';
 import { localize, useT } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 import type { TrendOptions, trendSlots } from './catalog/economy-options';
 import { useChartEnv } from './chart-env';
+import { analysisRecords, trendWants, useTrendAnalysis } from './insights-analysis';
 import { UnitTag } from './panel-bits';
 import { PanelFrame } from './panel-frame';
 import type { PanelProps } from './types';
 import { useView } from '../state/view-store';
+import './kpi.css';
 
 const NONE: readonly SeriesPoint[] = [];
 const NO_COMPARE: NonNullable<PanelProps['compare']> = [];
 
-/** Lines or bars over the view's time range, with target and prior-year comparison. */
-export default function TrendPanel({ config, options, title, data: { main: data }, compare = NO_COMPARE }: PanelProps<TrendOptions, typeof trendSlots>) {
+/**
+ * Lines or bars over the view's time range, with target and prior-year
+ * comparison; the forecast with its 80 %/95 % bands, spikes with their
+ * expected band and trend breaks from the analysis module (run in its worker
+ * on the `history` slot when bound, else on what is shown).
+ */
+export default function TrendPanel({
+  config,
+  options,
+  title,
+  data: { main: data, history },
+  compare = NO_COMPARE,
+}: PanelProps<TrendOptions, typeof trendSlots>) {
   const t = useT();
   const { view, theme } = useChartEnv();
   const overlay = useView((s) => (s.mode === 'analyst' ? s.overlay : undefined));
@@ -30,14 +44,44 @@ export default function TrendPanel({ config, options, title, data: { main: data 
     () => compare.flatMap((c) => (c.data.records ? [{ code: c.region, name: c.name, records: c.data.records as readonly SeriesPoint[] }] : [])),
     [compare],
   );
-  const option = useMemo(() => trendOption(records, spec, view, theme, compared), [records, spec, view, theme, compared]);
-  const { periods, groups } = useMemo(() => trendGroups(records, options, view), [records, options, view]);
+  const source = analysisRecords(data.records, history);
+  const wants = useMemo(() => (data.records ? trendWants(options, data.records) : null), [options, data.records]);
+  const analysis = useTrendAnalysis(source, compared.length ? null : wants);
+  const option = useMemo(() => trendOption(records, spec, view, theme, compared, analysis), [records, spec, view, theme, compared, analysis]);
+  const { periods, observed, groups } = useMemo(
+    () => analysedTrend(records, options, view, compared.length ? {} : analysis),
+    [records, options, view, compared, analysis],
+  );
   const empty = data.records !== undefined && groups.length === 0;
   const unit = groups[0]?.unit;
-  const last = periods.length - 1;
-  const summary = groups
-    .map((g) => `${g.name} ${periodTitle(periods[last] ?? '', view.locale)} ${valueText(g.values[last] ?? null, g.unit, view.locale)}`)
-    .join(t('punct.clauseSep'));
+  const last = observed - 1;
+  const spikeCount = groups.reduce((n, g) => n + g.spikes.length, 0);
+  const breakCount = groups.reduce((n, g) => n + g.breaks.length, 0);
+  const notes = groups.flatMap((g) =>
+    g.refusal
+      ? [
+          `${groups.length > 1 ? `${g.name}${t('punct.colon')}` : ''}${t(`an.refused.${g.refusal.reason}` as MessageKey, { need: g.refusal.need, have: g.refusal.have })}`,
+        ]
+      : [],
+  );
+  const parts = groups.map((g) => {
+    let text = `${g.name} ${periodTitle(periods[last] ?? '', view.locale)} ${valueText(g.values[last] ?? null, g.unit, view.locale)}`;
+    const end = g.forecast.length - 1;
+    if (g.method !== null && end >= observed) {
+      text += `${t('punct.clauseSep')}${t('an.forecastTip', {
+        method: g.method,
+        mean: `${periodTitle(periods[end] ?? '', view.locale)} ${valueText(g.forecast[end] ?? null, g.unit, view.locale)}`,
+        lo80: valueText(g.lo80[end] ?? null, g.unit, view.locale),
+        hi80: valueText(g.hi80[end] ?? null, g.unit, view.locale),
+        lo95: valueText(g.lo95[end] ?? null, g.unit, view.locale),
+        hi95: valueText(g.hi95[end] ?? null, g.unit, view.locale),
+      })}`;
+    }
+    return text;
+  });
+  if (spikeCount) parts.push(t('an.spikesCount', { n: spikeCount }));
+  if (breakCount) parts.push(`${t('an.changepoint')} ${groups.flatMap((g) => g.breaks.map((b) => periodTitle(b.t, view.locale))).join('、')}`);
+  const summary = [...parts, ...notes].join(t('punct.clauseSep'));
   return (
     <PanelFrame
       panelId={config.id}
@@ -49,7 +93,19 @@ export default function TrendPanel({ config, options, title, data: { main: data 
       skeleton={options.kind === 'bar' ? 'columns' : 'lines'}
       actions={unit ? <UnitTag unit={unit} /> : null}
     >
-      <Chart option={option} label={`${title}${t('punct.colon')}${summary}`} />
+      <div
+        className="trend-body"
+        style={{ position: 'relative', height: '100%', minHeight: 0 }}
+        data-spikes={spikeCount}
+        data-forecast={groups.some((g) => g.method !== null) ? 'true' : 'false'}
+      >
+        <Chart option={option} label={`${title}${t('punct.colon')}${summary}`} />
+        {notes.length ? (
+          <p className="trend-note" data-testid={`trend-note-${config.id}`}>
+            {notes.join(t('punct.clauseSep'))}
+          </p>
+        ) : null}
+      </div>
     </PanelFrame>
   );
 }

@@ -9,6 +9,7 @@ import { clock } from '../lib/clock';
 import { type ExportContext, exportFileName, isoChinaTime, toCsv, withDetail } from '../lib/table-export';
 import { xlsxBlob } from '../lib/xlsx-export';
 import { DataTableView } from '../panels/data-table-view';
+import { useAnalysisVersion } from '../panels/insights-analysis';
 import { useTableView, usePanelData } from '../panels/panel-data';
 import { PanelHost, panelTitle, usePanelOptions } from '../panels/panel-host';
 import { panels } from '../panels/registry';
@@ -32,7 +33,10 @@ export function DetailView({ screen, config }: { screen: ScreenConfig; config: P
   const options = usePanelOptions(config);
   const data = usePanelData(descriptor, config, options);
   const tableView = useTableView();
-  const table = useMemo(() => descriptor.toTable(data as never, options, tableView), [descriptor, data, options, tableView]);
+  // Tables with analysis columns (forecast, spikes) fill in as the worker's answers arrive.
+  const analysisVersion = useAnalysisVersion();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `analysisVersion` is the signal that new analysis answers are in
+  const table = useMemo(() => descriptor.toTable(data as never, options, tableView), [descriptor, data, options, tableView, analysisVersion]);
   const { region, range, filters } = useView((s) => ({ region: s.region, range: s.range, filters: s.filters }));
   const title = panelTitle(config, locale);
   const [notice, setNotice] = useState<string | null>(null);

@@ -1,3 +1,4 @@
+import type { Changepoint, ChangepointResult, ForecastResult, Grain, Refusal, Spike, SpikeResult, TimeSeries } from '../../analysis/types';
 import type { SeriesPoint } from '../../data/contracts/index';
 import type { ChartView } from '../types';
 import { nameOf } from './text';
@@ -19,7 +20,7 @@ export interface TrendSpec {
   area: boolean;
 }
 
-interface Group {
+export interface Group {
   id: string;
   name: string;
   unit: string | undefined;
@@ -82,4 +83,174 @@ export function isNextPeriod(a: string, b: string): boolean {
 export function alignedValues(records: readonly SeriesPoint[], seriesId: string, periods: readonly string[]): (number | null)[] {
   const byPeriod = new Map(records.filter((r) => r.series === seriesId).map((r) => [r.t, r.value]));
   return periods.map((p) => byPeriod.get(p) ?? null);
+}
+
+// ── Analysis overlays (forecast band, spikes, trend breaks) ────────────────
+
+/** What the analysis module said about one series (results of `src/analysis`, computed elsewhere). */
+export interface SeriesAnalysis {
+  forecast?: ForecastResult | undefined;
+  spikes?: SpikeResult | undefined;
+  changepoints?: ChangepointResult | undefined;
+}
+
+export interface AnalysedGroup extends Group {
+  /** Forecast mean on the x axis (the last actual repeated at its period so the dashed line joins it). */
+  forecast: (number | null)[];
+  lo80: (number | null)[];
+  hi80: (number | null)[];
+  lo95: (number | null)[];
+  hi95: (number | null)[];
+  /** Method named as in the literature, e.g. "ETS(A,Ad,A)"; null when there is no forecast. */
+  method: string | null;
+  /** Why there is no forecast (shown as a note), when the analysis refused. */
+  refusal: Refusal | null;
+  /** Spike direction per period ('up' | 'down'), null elsewhere. */
+  spike: ('up' | 'down' | null)[];
+  /** The expected band of the spike detector per period (null where none). */
+  expectedLo: (number | null)[];
+  expectedHi: (number | null)[];
+  spikes: Spike[];
+  /** Trend breaks inside the periods shown. */
+  breaks: Changepoint[];
+}
+
+/**
+ * `trendGroups` plus the analysis overlays aligned on one x axis: the periods
+ * shown, then the forecast periods after them. Pure: the chart and the data
+ * table both draw from it.
+ */
+export function analysedTrend(
+  records: readonly SeriesPoint[],
+  spec: Pick<TrendSpec, 'series'>,
+  view: Pick<ChartView, 'locale'>,
+  analysis: Readonly<Record<string, SeriesAnalysis>> = {},
+): { periods: string[]; observed: number; groups: AnalysedGroup[] } {
+  const base = trendGroups(records, spec, view);
+  const future = new Set<string>();
+  for (const g of base.groups) {
+    const f = analysis[g.id]?.forecast;
+    if (f?.ok) for (const t of f.band.t) future.add(t);
+  }
+  const last = base.periods[base.periods.length - 1] ?? '';
+  const extra = [...future].filter((t) => t > last).sort();
+  const periods = [...base.periods, ...extra];
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const pad = <T>(values: readonly T[], fill: T): T[] => [...values, ...extra.map(() => fill)];
+  const groups = base.groups.map((g): AnalysedGroup => {
+    const a = analysis[g.id] ?? {};
+    const none = () => periods.map((): number | null => null);
+    const out: AnalysedGroup = {
+      ...g,
+      values: pad(g.values, null),
+      prior: pad(g.prior, null),
+      previous: pad(g.previous, null),
+      target: pad(g.target, null),
+      forecast: none(),
+      lo80: none(),
+      hi80: none(),
+      lo95: none(),
+      hi95: none(),
+      method: null,
+      refusal: null,
+      spike: periods.map(() => null),
+      expectedLo: none(),
+      expectedHi: none(),
+      spikes: [],
+      breaks: [],
+    };
+    const f = a.forecast;
+    if (f && !f.ok) out.refusal = f;
+    if (f?.ok) {
+      out.method = f.method;
+      f.band.t.forEach((t, k) => {
+        const i = index.get(t);
+        if (i === undefined) return;
+        out.forecast[i] = f.band.mean[k] ?? null;
+        out.lo80[i] = f.band.lo80[k] ?? null;
+        out.hi80[i] = f.band.hi80[k] ?? null;
+        out.lo95[i] = f.band.lo95[k] ?? null;
+        out.hi95[i] = f.band.hi95[k] ?? null;
+      });
+      // Join the dashed line and the band to the last actual value.
+      const firstT = f.band.t[0];
+      const joinAt = firstT !== undefined ? (index.get(firstT) ?? 0) - 1 : -1;
+      const lastActual = joinAt >= 0 ? (out.values[joinAt] ?? null) : null;
+      if (joinAt >= 0 && lastActual !== null) {
+        out.forecast[joinAt] = lastActual;
+        out.lo80[joinAt] = lastActual;
+        out.hi80[joinAt] = lastActual;
+        out.lo95[joinAt] = lastActual;
+        out.hi95[joinAt] = lastActual;
+      }
+    }
+    const s = a.spikes;
+    if (s?.ok) {
+      s.expected.t.forEach((t, k) => {
+        const i = index.get(t);
+        if (i === undefined || i >= base.periods.length) return;
+        out.expectedLo[i] = s.expected.lo[k] ?? null;
+        out.expectedHi[i] = s.expected.hi[k] ?? null;
+      });
+      for (const spike of s.spikes) {
+        const i = index.get(spike.t);
+        if (i === undefined || i >= base.periods.length) continue;
+        out.spike[i] = spike.direction;
+        out.spikes.push(spike);
+      }
+    }
+    const c = a.changepoints;
+    if (c?.ok) out.breaks = c.changepoints.filter((cp) => (index.get(cp.t) ?? periods.length) < base.periods.length);
+    return out;
+  });
+  return { periods, observed: base.periods.length, groups };
+}
+
+/** The grain of a series' period labels ("2026-05" month, "2026-05-01" day, "2026-05-01T08" hour). */
+export function grainOf(t: string): Grain | null {
+  if (/^\d{4}-\d{2}$/.test(t)) return 'month';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return 'day';
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}$/.test(t)) return 'hour';
+  return null;
+}
+
+/** One series of the records as the analysis input: ascending periods, gaps as null (duplicates: the last one wins). */
+export function timeSeriesOf(records: readonly SeriesPoint[], seriesId: string): TimeSeries | null {
+  const byT = new Map<string, number | null>();
+  for (const r of records) if (r.series === seriesId) byT.set(r.t, r.value);
+  const t = [...byT.keys()].sort();
+  const grain = t[0] ? grainOf(t[0]) : null;
+  if (!grain || t.some((x) => grainOf(x) !== grain)) return null;
+  // Fill missing periods with gaps so the series is regular.
+  const filled: string[] = [];
+  const y: (number | null)[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const cur = t[i] as string;
+    if (i > 0) {
+      let prev = filled[filled.length - 1] as string;
+      let guard = 0;
+      while (!isNextPeriod(prev, cur) && guard++ < 2000) {
+        const next = nextPeriod(prev, grain);
+        if (next >= cur) break;
+        filled.push(next);
+        y.push(null);
+        prev = next;
+      }
+    }
+    filled.push(cur);
+    y.push(byT.get(cur) ?? null);
+  }
+  return { grain, t: filled, y };
+}
+
+function nextPeriod(t: string, grain: Grain): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (grain === 'month') {
+    const total = Number(t.slice(0, 4)) * 12 + Number(t.slice(5, 7));
+    return `${Math.floor(total / 12)}-${pad((total % 12) + 1)}`;
+  }
+  const ms = Date.parse(grain === 'hour' ? `${t}:00:00Z` : `${t}T00:00:00Z`) + (grain === 'hour' ? 3_600_000 : 86_400_000);
+  const d = new Date(ms);
+  const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return grain === 'hour' ? `${day}T${pad(d.getUTCHours())}` : day;
 }

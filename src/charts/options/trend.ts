@@ -2,13 +2,14 @@ import type { SeriesPoint } from '../../data/contracts/index';
 import { translate } from '../../i18n/translate';
 import { formatPercentChange, formatWithUnit } from '../../lib/format';
 import type { ChartTheme } from '../theme';
+import type { LineSeriesOption } from 'echarts/charts';
 import type { ChartView, CockpitOption } from '../types';
 import { axisLabelStyle, digitsFor, legendBase, monthTick, periodTitle, tickText, tooltipBase, valueText } from './common';
-import { alignedValues, trendGroups } from '../models/trend';
-import type { TrendSpec } from '../models/trend';
+import { alignedValues, analysedTrend, trendGroups } from '../models/trend';
+import type { SeriesAnalysis, TrendSpec } from '../models/trend';
 
-export { trendGroups };
-export type { TrendSpec };
+export { analysedTrend, trendGroups };
+export type { SeriesAnalysis, TrendSpec };
 
 const SEVERITY_SERIES: Readonly<Record<string, number>> = { red: 1, orange: 2, yellow: 3, blue: 4 };
 
@@ -38,10 +39,12 @@ export function trendOption(
   view: ChartView,
   theme: ChartTheme,
   compared: readonly ComparedSeries[] = [],
+  analysis: Readonly<Record<string, SeriesAnalysis>> = {},
 ): CockpitOption {
   const { locale } = view;
-  const { periods, groups } = trendGroups(records, spec, view);
   const comparing = compared.length > 0;
+  // Compared with other regions the chart stays a plain comparison (no forecast or spike overlays).
+  const { periods, observed, groups } = analysedTrend(records, spec, view, comparing ? {} : analysis);
   const here = view.regionLabel(view.region, true);
   const unit = groups[0]?.unit;
   const digits = digitsFor(groups.flatMap((g) => g.values));
@@ -66,24 +69,40 @@ export function trendOption(
     legend.push(name);
     // Several constant targets: each in its series' colour, labels alternating ends so they never overlap.
     const markColor = single ? theme.target : color;
-    const markLine =
-      constantTarget !== null
-        ? {
-            silent: true,
-            symbol: 'none',
-            lineStyle: { color: markColor, type: 'dashed' as const, width: theme.px(1.5), opacity: 0.9 },
-            label: {
-              position: i % 2 === 0 ? ('insideEndTop' as const) : ('insideStartTop' as const),
-              color: markColor,
-              fontSize: theme.px(14),
-              backgroundColor: 'rgba(6, 22, 48, 0.78)',
-              padding: [theme.px(1), theme.px(4)],
-              borderRadius: theme.px(2),
-              formatter: () => `${translate('gauge.target', locale)} ${valueText(constantTarget, g.unit, locale, isRate ? 1 : digits)}`,
-            },
-            data: [{ yAxis: constantTarget }],
-          }
-        : undefined;
+    const markData: NonNullable<NonNullable<LineSeriesOption['markLine']>['data']> = [];
+    if (constantTarget !== null) {
+      const targetText = `${translate('gauge.target', locale)} ${valueText(constantTarget, g.unit, locale, isRate ? 1 : digits)}`;
+      markData.push({
+        yAxis: constantTarget,
+        lineStyle: { color: markColor, type: 'dashed' as const, width: theme.px(1.5), opacity: 0.9 },
+        label: {
+          position: i % 2 === 0 ? ('insideEndTop' as const) : ('insideStartTop' as const),
+          color: markColor,
+          fontSize: theme.px(14),
+          backgroundColor: 'rgba(6, 22, 48, 0.78)',
+          padding: [theme.px(1), theme.px(4)],
+          borderRadius: theme.px(2),
+          formatter: () => targetText,
+        },
+      });
+    }
+    // Trend breaks: a vertical dash-dot line at the first period of the new regime, labelled in words.
+    for (const cp of g.breaks) {
+      const breakText = translate('an.changepoint', locale);
+      markData.push({
+        xAxis: cp.t,
+        lineStyle: { color: theme.textDim, type: [theme.px(8), theme.px(3), theme.px(2), theme.px(3)], width: theme.px(1.5), opacity: 0.9 },
+        label: {
+          position: 'insideEndTop' as const,
+          color: theme.text,
+          fontSize: theme.px(13),
+          backgroundColor: 'rgba(6, 22, 48, 0.78)',
+          padding: [theme.px(1), theme.px(4)],
+          formatter: () => `◇ ${breakText}`,
+        },
+      });
+    }
+    const markLine = markData.length ? { silent: true, symbol: 'none', data: markData } : undefined;
     if (spec.kind === 'bar') {
       series.push({
         id: `value:${g.id}`,
@@ -188,6 +207,102 @@ export function trendOption(
         lineStyle: { width: theme.px(2), color: compareColor, type: pattern },
       });
     });
+    if (g.method !== null) {
+      // Forecast: dashed mean with its 80 % and 95 % bands (stacked areas: base + width), one legend entry.
+      const forecastName = single
+        ? translate('an.forecastLegend', locale, { method: g.method })
+        : `${g.name} · ${translate('an.forecast', locale, { method: g.method })}`;
+      legend.push(forecastName);
+      series.push({
+        id: `forecast:${g.id}`,
+        type: 'line',
+        name: forecastName,
+        data: g.forecast,
+        color,
+        symbol: 'emptyCircle',
+        symbolSize: theme.px(5),
+        showSymbol: periods.length <= 36,
+        lineStyle: { width: theme.px(2), type: [theme.px(6), theme.px(4)], color },
+        z: 3,
+      });
+      for (const [level, lo, hi, alpha] of [
+        ['95', g.lo95, g.hi95, '26'],
+        ['80', g.lo80, g.hi80, '4d'],
+      ] as const) {
+        series.push({
+          id: `band${level}-base:${g.id}`,
+          type: 'line',
+          name: forecastName,
+          data: lo,
+          stack: `band${level}:${g.id}`,
+          symbol: 'none',
+          silent: true,
+          lineStyle: { opacity: 0 },
+          color,
+        });
+        series.push({
+          id: `band${level}:${g.id}`,
+          type: 'line',
+          name: forecastName,
+          data: hi.map((h, k) => (h === null || lo[k] === null ? null : h - (lo[k] as number))),
+          stack: `band${level}:${g.id}`,
+          symbol: 'none',
+          silent: true,
+          lineStyle: { opacity: 0 },
+          areaStyle: { color: `${color}${alpha}` },
+          color,
+        });
+      }
+    }
+    if (g.spikes.length || g.expectedLo.some((v) => v !== null)) {
+      const expectedName = translate('an.expected', locale);
+      if (g.expectedLo.some((v) => v !== null)) {
+        legend.push(expectedName);
+        series.push({
+          id: `expected-base:${g.id}`,
+          type: 'line',
+          name: expectedName,
+          data: g.expectedLo,
+          stack: `expected:${g.id}`,
+          symbol: 'none',
+          silent: true,
+          lineStyle: { opacity: 0 },
+          color: theme.textDim,
+        });
+        series.push({
+          id: `expected:${g.id}`,
+          type: 'line',
+          name: expectedName,
+          data: g.expectedHi.map((h, k) => (h === null || g.expectedLo[k] === null ? null : h - (g.expectedLo[k] as number))),
+          stack: `expected:${g.id}`,
+          symbol: 'none',
+          silent: true,
+          lineStyle: { opacity: 0 },
+          areaStyle: { color: 'rgba(143, 168, 200, 0.16)' },
+          color: theme.textDim,
+        });
+      }
+      if (g.spikes.length) {
+        // A shape, not colour alone: ▲ a spike above the expected band, ▼ a dip below it.
+        const spikeName = translate('an.spike', locale);
+        legend.push(spikeName);
+        series.push({
+          id: `spikes:${g.id}`,
+          type: 'line',
+          name: spikeName,
+          data: g.spike.map((d, k) =>
+            d === null ? null : { value: g.values[k] ?? null, symbol: 'triangle', symbolRotate: d === 'down' ? 180 : 0 },
+          ) as LineSeriesOption['data'],
+          symbol: 'triangle',
+          symbolSize: theme.px(16),
+          showSymbol: true,
+          connectNulls: false,
+          lineStyle: { width: 0, opacity: 0 },
+          itemStyle: { color: theme.severity[2], borderColor: '#fff', borderWidth: theme.px(1.5) },
+          z: 5,
+        });
+      }
+    }
     if (hasTarget && constantTarget === null) {
       const targetName = single ? translate('gauge.target', locale) : translate('trend.targetOf', locale, { name: g.name });
       legend.push(targetName);
@@ -223,7 +338,42 @@ export function trendOption(
         const i = params[0]?.dataIndex ?? 0;
         const lines = [periodTitle(periods[i] ?? '', locale)];
         for (const p of params) {
+          const pid = p.seriesId ?? '';
+          if (pid.startsWith('band') || pid.startsWith('expected')) continue;
+          if (pid.startsWith('forecast:')) {
+            const g = groups.find((x) => `forecast:${x.id}` === pid);
+            if (!g || i < observed || g.forecast[i] === null) continue;
+            const d = isRate ? 1 : digits;
+            const fmt = (n: number | null) => valueText(n, unit, locale, d);
+            lines.push(
+              `${typeof p.marker === 'string' ? p.marker : ''}${translate('an.forecastTip', locale, {
+                method: g.method ?? '',
+                mean: fmt(g.forecast[i] ?? null),
+                lo80: fmt(g.lo80[i] ?? null),
+                hi80: fmt(g.hi80[i] ?? null),
+                lo95: fmt(g.lo95[i] ?? null),
+                hi95: fmt(g.hi95[i] ?? null),
+              })}`,
+            );
+            continue;
+          }
+          if (pid.startsWith('spikes:')) {
+            const g = groups.find((x) => `spikes:${x.id}` === pid);
+            const sp = g?.spikes.find((x) => x.t === periods[i]);
+            if (!sp) continue;
+            const d = isRate ? 1 : digits;
+            lines.push(
+              `${typeof p.marker === 'string' ? p.marker : ''}${translate('an.spikeTip', locale, {
+                kind: translate(sp.direction === 'up' ? 'an.spike' : 'an.spikeLow', locale),
+                value: valueText(sp.y, unit, locale, d),
+                lo: valueText(sp.lo, unit, locale, d),
+                hi: valueText(sp.hi, unit, locale, d),
+              })}`,
+            );
+            continue;
+          }
           const v = typeof p.value === 'number' ? p.value : null;
+          if (v === null && i >= observed) continue;
           let line = `${typeof p.marker === 'string' ? p.marker : ''}${p.seriesName ?? ''}${translate('punct.colon', locale)}${valueText(v, unit, locale, isRate ? 1 : digits)}`;
           const id = p.seriesId ?? '';
           if (id.startsWith('value:')) {

@@ -3,7 +3,7 @@ export const analysisMessages = {
   'an.forecast': { zh: '预测 {method}', en: 'Forecast {method}' },
   'an.band80': { zh: '80% 区间', en: '80% interval' },
   'an.band95': { zh: '95% 区间', en: '95% interval' },
-  'an.forecastLegend': { zh: '预测 · 95% 区间', en: 'Forecast · 95% interval' },
+  'an.forecastLegend': { zh: '预测 {method} · 95% 区间', en: 'Forecast {method} · 95% interval' },
   'an.forecastTip': {
     zh: '预测 {method}：{mean}（80% 区间 {lo80}–{hi80}；95% 区间 {lo95}–{hi95}）',
     en: 'Forecast {method}: {mean} (80% {lo80}–{hi80}; 95% {lo95}–{hi95})',

@@ -22,6 +22,22 @@ export const trendOptions = z
     /** What the feed's `prior` is when it is not the year before, e.g. {"zh": "上周同期", "en": "Same hour last week"}. */
     priorName: text.optional(),
     area: z.boolean().default(false),
+    /**
+     * Forecast after the last period: dashed mean with its 80 % and 95 % prediction intervals (automatic ETS,
+     * docs/analysis.md). `show` unset: on for a series with a target. `season`: 'auto' (detected), 'none' or a period in points.
+     */
+    forecast: z
+      .object({
+        show: z.boolean().optional(),
+        horizon: z.number().int().min(1).max(36).default(6),
+        season: z.union([z.number().int().min(2).max(400), z.enum(['auto', 'none'])]).default('auto'),
+      })
+      .strict()
+      .prefault({}),
+    /** Mark spikes and dips outside the expected band (respecting daily/weekly rhythm), with that band. */
+    spikes: z.boolean().default(false),
+    /** Mark trend breaks (level or slope changes) on monthly series. */
+    changepoints: z.boolean().default(true),
   })
   .strict();
 export type TrendOptions = z.output<typeof trendOptions>;
@@ -151,8 +167,14 @@ export type KpiRowOptions = z.output<typeof kpiRowOptions>;
  * Dataset slots of the economy panel types: the component's props and the
  * descriptor share them. `kpi` slots give indicator names in both languages.
  */
-export const kpiRowSlots = { main: { contract: 'kpi', comparable: true } } as const satisfies SlotMap;
-export const trendSlots = { main: { contract: 'series', comparable: true } } as const satisfies SlotMap;
+export const kpiRowSlots = {
+  main: { contract: 'kpi', comparable: true },
+  history: { contract: 'series', optional: true, purpose: 'monthly history of the indicators for the pace to target at the forecast' },
+} as const satisfies SlotMap;
+export const trendSlots = {
+  main: { contract: 'series', comparable: true },
+  history: { contract: 'series', optional: true, purpose: 'a longer history of the same series for the forecast, spikes and trend breaks' },
+} as const satisfies SlotMap;
 export const rankingSlots = {
   main: { contract: 'region-metric' },
   kpi: { contract: 'kpi', optional: true, purpose: 'indicator names' },
