@@ -9,6 +9,9 @@ import { sentimentMessages } from './catalog/sentiment';
 import { shellMessages } from './catalog/shell';
 import { tableMessages } from './catalog/tables';
 import { wallMessages } from './catalog/wall';
+import { overviewMessages } from './catalog/overview';
+import { fireMessages } from './catalog/fire';
+import { disasterMessages } from './catalog/disaster';
 
 /** One entry of the catalogue: the same thing in both locales. A missing locale is a type error (`satisfies`). */
 export interface Message {
@@ -33,6 +36,9 @@ export const messages = {
   ...hardeningMessages,
   ...wallMessages,
   ...analysisMessages,
+  ...overviewMessages,
+  ...fireMessages,
+  ...disasterMessages,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;
@@ -49,6 +55,9 @@ type Catalogues = [
   typeof hardeningMessages,
   typeof wallMessages,
   typeof analysisMessages,
+  typeof overviewMessages,
+  typeof fireMessages,
+  typeof disasterMessages,
 ];
 type Shared<A, B> = Extract<keyof A, keyof B>;
 type Overlaps<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? { [I in keyof R]: Shared<H, R[I]> }[number] | Overlaps<R> : never;
