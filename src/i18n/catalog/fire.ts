@@ -8,4 +8,6 @@ export const fireMessages = {
   'stations.dispatched': { zh: '车辆出动', en: 'Engines out' },
   'stations.engines': { zh: '车辆', en: 'Engines' },
   'stations.enginesValue': { zh: '在站 {a} / 共 {c} 辆', en: '{a} of {c} in station' },
+  'col.enginesIn': { zh: '在站车辆', en: 'Engines in station' },
+  'col.enginesTotal': { zh: '车辆总数', en: 'Engines' },
 } as const;

@@ -7,13 +7,14 @@ import { heatmap } from './heatmap';
 import { hexagon } from './hexagon';
 import type { AnyLayerType, Engine, LayerSlot } from './layer-type';
 import { points } from './points';
+import { stations } from './stations';
 
 /**
  * The map layer types. Adding one is a file in this folder (see
  * docs/map-layers.md) plus its line in `LAYER_TYPES`: the list is explicit so
  * that the union of the schemas below keeps its static types.
  */
-const LAYER_TYPES = [choropleth, points, heatmap, hexagon, arcs, columns] as const;
+const LAYER_TYPES = [choropleth, points, heatmap, hexagon, arcs, columns, stations] as const;
 
 export const layerTypes = new Registry<AnyLayerType>('map layer type');
 for (const t of LAYER_TYPES) layerTypes.register(t.type, t);

@@ -16,6 +16,7 @@ describe('map layer registry', () => {
       hexagon: 'deck',
       arcs: 'deck',
       columns: 'deck',
+      stations: 'deck',
     });
     expect(() => layerTypes.register('points', layerTypes.get('points'))).toThrow(/already registered/);
   });
