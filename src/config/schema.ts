@@ -41,6 +41,8 @@ export const panelSchema = z
     /** Datasets of the panel type's other slots, by slot name (e.g. `kpi` for indicator names, map layers). */
     datasets: z.record(z.string(), z.string()).default({}),
     options: z.record(z.string(), z.unknown()).default({}),
+    /** The tile leads to another screen: a click on the tile or Enter on its title opens it (overview walls). */
+    link: z.object({ screen: id }).strict().optional(),
   })
   .strict();
 export type PanelConfig = z.output<typeof panelSchema>;
@@ -400,6 +402,8 @@ export function parseConfig(raw: unknown, context: ConfigContext): CockpitConfig
         issues.push(...checkPanel(panel, pb, context.panelType(panel.type), config.datasets));
       }
       if (!areas.has(panel.area)) issues.push({ path: `${pb}.area`, message: `grid has no area "${panel.area}"` });
+      if (panel.link && !config.screens.some((sc) => sc.id === panel.link?.screen))
+        issues.push({ path: `${pb}.link.screen`, message: `no screen "${panel.link.screen}"` });
       const refs = [
         ...(panel.dataset ? [['dataset', panel.dataset] as const] : []),
         ...Object.entries(panel.datasets).map(([k, v]) => [`datasets.${k}`, v] as const),

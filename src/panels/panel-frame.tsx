@@ -1,5 +1,6 @@
-import { type CSSProperties, type KeyboardEvent, type ReactNode, useEffect, useId } from 'react';
+import { type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode, useContext, useEffect, useId } from 'react';
 import { reportDataTime } from '../data/data-time';
+import { RuntimeContext } from '../data/runtime';
 import type { Freshness } from '../data/freshness';
 import type { DatasetView } from '../data/use-dataset';
 import { localize, useLocale, useT } from '../i18n/i18n';
@@ -8,6 +9,7 @@ import { useView, viewStore } from '../state/view-store';
 import { formatAge, formatDateTime } from '../lib/format';
 import { usePanelViews, worstPanelState } from './panel-data';
 import './panel.css';
+import './panel-link.css';
 
 export type PanelState = Freshness | 'empty';
 
@@ -73,9 +75,21 @@ export function PanelFrame({ panelId, type, title, data, state, empty, emptyText
         }
       }
     : undefined;
+  // A tile that leads to another screen (config `link`): its title is a button, and a click anywhere on the tile that is not on a control goes there.
+  const link = usePanelLink(panelId);
+  const linkName = link ? localize(link.title, locale) : '';
+  const go = link ? () => viewStore().getState().setScreen(link.screen) : undefined;
+  const onClick = go
+    ? (e: MouseEvent<HTMLElement>) => {
+        if ((e.target as Element).closest?.('button, a, input, select, textarea, [role="button"]')) return;
+        go();
+      }
+    : undefined;
   return (
     <section
-      className={`panel panel--${type}${className ? ` ${className}` : ''}`}
+      className={`panel panel--${type}${className ? ` ${className}` : ''}${link ? ' panel--link' : ''}`}
+      data-link={link?.screen}
+      onClick={onClick}
       aria-labelledby={titleId}
       data-panel={panelId}
       data-state={resolved}
@@ -85,7 +99,17 @@ export function PanelFrame({ panelId, type, title, data, state, empty, emptyText
     >
       <header className="panel__head">
         <h2 id={titleId} className="panel__title">
-          {title}
+          {go ? (
+            <button type="button" className="panel__link" data-testid="panel-link" onClick={go} title={t('overview.openHint', { screen: linkName })}>
+              {title}
+              <span className="panel__link-arrow" aria-hidden="true">
+                {' ›'}
+              </span>
+              <span className="visually-hidden">{` · ${t('overview.open', { screen: linkName })}`}</span>
+            </button>
+          ) : (
+            title
+          )}
         </h2>
         <StateBadge state={resolved} data={data} views={views} />
         <div className="panel__actions">
@@ -134,6 +158,16 @@ export function PanelFrame({ panelId, type, title, data, state, empty, emptyText
     </section>
   );
 }
+
+/** The screen a panel's tile leads to (config `link`), with that screen's title; null without a link or outside a runtime. */
+function usePanelLink(panelId: string): { screen: string; title: CockpitTitle } | null {
+  const runtime = useContext(RuntimeContext);
+  const screen = useView((s) => s.screen);
+  const target = runtime?.config.screens.find((sc) => sc.id === screen)?.panels.find((p) => p.id === panelId)?.link?.screen;
+  const to = target ? runtime?.config.screens.find((sc) => sc.id === target) : undefined;
+  return to ? { screen: to.id, title: to.title } : null;
+}
+type CockpitTitle = NonNullable<Parameters<typeof localize>[0]>;
 
 /**
  * The badge of a panel that is not current: the worst state of its datasets
