@@ -6,8 +6,7 @@
  * interval accounts for the correlation of multi-step errors). Cross-check: segmented regression
  * (Wagner et al. 2002) with a level-change term, OLS.
  */
-import { etsMean, etsWeightedSumVariance } from './ets.ts';
-import { bandFrom, fitSeries } from './forecast.ts';
+import { bandFrom, estimationVariance, fitSeries, pointForecast, sumVariance } from './forecast.ts';
 import { at, ols, pTwoSided, Z95 } from './stats.ts';
 import type { Band, EffectOptions, EffectResult, Refusal, TimeSeries } from './types.ts';
 import { checkSeries, refuse } from './validate.ts';
@@ -29,7 +28,12 @@ export function evaluateEffect(s: TimeSeries, atLabel: string, opts: EffectOptio
   const lastPre = fitted.series.t[fitted.series.t.length - 1] as string;
   const gap = pre.t.length - 1 - pre.t.indexOf(lastPre);
   const H = gap + postT.length;
-  const full = bandFrom(fit, [...pre.t.slice(pre.t.length - gap), ...postT], H);
+  const w = new Array<number>(H).fill(0);
+  postY.forEach((v, i) => {
+    if (v !== null) w[gap + i] = 1;
+  });
+  const estimation = estimationVariance(fit, fitted.series.y, w);
+  const full = bandFrom(fit, [...pre.t.slice(pre.t.length - gap), ...postT], H, estimation.perH);
   const counterfactual: Band = {
     t: postT,
     mean: full.mean.slice(gap),
@@ -38,17 +42,15 @@ export function evaluateEffect(s: TimeSeries, atLabel: string, opts: EffectOptio
     lo95: full.lo95.slice(gap),
     hi95: full.hi95.slice(gap),
   };
-  const mu = etsMean(fit, H);
-  const w = new Array<number>(H).fill(0);
+  const mu = pointForecast(fit, H);
   let cum = 0;
   let cfSum = 0;
   postY.forEach((v, i) => {
     if (v === null) return;
-    w[gap + i] = 1;
     cum += v - at(mu, gap + i);
     cfSum += at(mu, gap + i);
   });
-  const sd = Math.sqrt(etsWeightedSumVariance(fit, w));
+  const sd = Math.sqrt(sumVariance(fit, w) + estimation.sum);
   const lo = cum - Z95 * sd;
   const hi = cum + Z95 * sd;
   const cfMean = cfSum / valid;
@@ -57,7 +59,7 @@ export function evaluateEffect(s: TimeSeries, atLabel: string, opts: EffectOptio
   const result: EffectResult = {
     ok: true,
     at: atLabel,
-    method: `${fit.method} fitted on ${fitted.series.y.length} pre-period points; counterfactual forecast, analytic 95 % interval`,
+    method: `${fit.method} fitted on ${fitted.series.y.length} pre-period points; counterfactual forecast; 95 % interval: forecast errors + bootstrap estimation error`,
     counterfactual,
     actual: postY,
     average: { abs: avg, lo: lo / valid, hi: hi / valid, pct: pct(avg), pctLo: pct(lo / valid), pctHi: pct(hi / valid) },

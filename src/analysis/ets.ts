@@ -38,6 +38,8 @@ export interface EtsFit {
   sigma2: number;
   aicc: number;
   fitted: (number | null)[];
+  /** Fitted to log(y) (values are then on the log scale; see forecast.ts for the way back). */
+  log: boolean;
 }
 
 const sig = (x: number) => 1 / (1 + Math.exp(-x));
@@ -269,6 +271,7 @@ export function fitEts(y: readonly (number | null)[], spec: EtsSpec): EtsFit | n
     sigma2,
     aicc,
     fitted: r.fitted,
+    log: false,
   };
 }
 
@@ -329,12 +332,27 @@ export function candidates(m: number | null): EtsSpec[] {
   return out;
 }
 
-/** Fit every candidate, keep the smallest AICc. */
-export function autoEts(y: readonly (number | null)[], m: number | null): EtsFit | null {
+/**
+ * Fit every candidate, keep the smallest AICc. A positive series is also fitted on its logarithm
+ * (multiplicative season and growth become additive); its AICc is put on the original scale with
+ * the Jacobian, AICc + 2·Σ log y (FPP3 §5.6 / Akaike 1978), so the two are comparable.
+ */
+export function autoEts(y: readonly (number | null)[], m: number | null, allowLog = true): EtsFit | null {
   let best: EtsFit | null = null;
+  const observed = y.filter((v): v is number => v !== null);
+  const positive = allowLog && observed.length > 0 && observed.every((v) => v > 0);
+  const logY = positive ? y.map((v) => (v === null ? null : Math.log(v))) : null;
+  const jacobian = positive ? 2 * observed.reduce((a, v) => a + Math.log(v), 0) : 0;
   for (const spec of candidates(m)) {
     const fit = fitEts(y, spec);
     if (fit && Number.isFinite(fit.aicc) && (!best || fit.aicc < best.aicc)) best = fit;
+    if (logY) {
+      const lf = fitEts(logY, spec);
+      if (lf) {
+        const adjusted: EtsFit = { ...lf, log: true, aicc: lf.aicc + jacobian, method: `${lf.method} on log` };
+        if (Number.isFinite(adjusted.aicc) && (!best || adjusted.aicc < best.aicc)) best = adjusted;
+      }
+    }
   }
   return best;
 }

@@ -1,4 +1,5 @@
-import { autoEts, type EtsFit, etsMean, etsVariance } from './ets.ts';
+import { createRng } from '../lib/random.ts';
+import { autoEts, type EtsFit, etsMean, etsVariance, etsWeightedSumVariance, fitEts } from './ets.ts';
 import { acf, at, Z80, Z95 } from './stats.ts';
 import { futureLabels, naturalSeason } from './time.ts';
 import type { Band, ForecastOptions, ForecastResult, Refusal, TimeSeries } from './types.ts';
@@ -35,17 +36,46 @@ export function hasSeason(y: readonly (number | null)[], m: number): boolean {
   return at(r, m - 1) > 1.645 * Math.sqrt((1 + 2 * s) / n);
 }
 
-export function bandFrom(fit: EtsFit, t: string[], h: number): Band {
+/** Back to the original scale: identity, or exp for a model fitted on logs (the forecast is then the median). */
+const back = (fit: EtsFit) => (v: number) => (fit.log ? Math.exp(v) : v);
+
+export function bandFrom(fit: EtsFit, t: string[], h: number, extra?: readonly number[]): Band {
   const mu = etsMean(fit, h);
-  const sd = etsVariance(fit, h).map(Math.sqrt);
+  const b = back(fit);
+  // extra: estimation variance on the original scale → on the model scale (delta method for logs)
+  const sd = etsVariance(fit, h).map((v, i) => Math.sqrt(v + (extra ? at(extra, i) / (fit.log ? b(at(mu, i)) ** 2 : 1) : 0)));
   return {
     t,
-    mean: mu,
-    lo80: mu.map((m, i) => m - Z80 * at(sd, i)),
-    hi80: mu.map((m, i) => m + Z80 * at(sd, i)),
-    lo95: mu.map((m, i) => m - Z95 * at(sd, i)),
-    hi95: mu.map((m, i) => m + Z95 * at(sd, i)),
+    mean: mu.map(b),
+    lo80: mu.map((m, i) => b(m - Z80 * at(sd, i))),
+    hi80: mu.map((m, i) => b(m + Z80 * at(sd, i))),
+    lo95: mu.map((m, i) => b(m - Z95 * at(sd, i))),
+    hi95: mu.map((m, i) => b(m + Z95 * at(sd, i))),
   };
+}
+
+/** Point forecasts 1..h on the original scale. */
+export function pointForecast(fit: EtsFit, h: number): number[] {
+  return etsMean(fit, h).map(back(fit));
+}
+
+/** In-sample one-step fitted values on the original scale. */
+export function fittedValues(fit: EtsFit): (number | null)[] {
+  const b = back(fit);
+  return fit.fitted.map((v) => (v === null || v === undefined ? null : b(v)));
+}
+
+/**
+ * Variance of Σ_h w_h·(error at h) on the original scale; for a log model by the delta method
+ * (error on the original scale ≈ forecast × error on the log scale).
+ */
+export function sumVariance(fit: EtsFit, w: readonly number[]): number {
+  if (!fit.log) return etsWeightedSumVariance(fit, w);
+  const f = pointForecast(fit, w.length);
+  return etsWeightedSumVariance(
+    fit,
+    w.map((v, i) => v * at(f, i)),
+  );
 }
 
 export interface Fitted {
@@ -96,10 +126,48 @@ export function forecast(s: TimeSeries, opts: ForecastOptions): ForecastResult {
   if ('ok' in r) return r;
   const t = futureLabels(s.grain, r.series.t, horizon);
   // fitted aligned with the caller's series (leading/trailing gaps were trimmed)
+  const fittedR = fittedValues(r.fit);
   const offset = s.t.indexOf(r.series.t[0] as string);
   const fitted: (number | null)[] = s.y.map((_, i) => {
     const j = i - offset;
-    return j >= 0 && j < r.fit.fitted.length ? (r.fit.fitted[j] ?? null) : null;
+    return j >= 0 && j < fittedR.length ? (fittedR[j] ?? null) : null;
   });
   return { ok: true, method: r.fit.method, season: r.season, seasonSource: r.seasonSource, aicc: r.fit.aicc, band: bandFrom(r.fit, t, horizon), fitted };
+}
+
+/**
+ * Estimation uncertainty by a residual bootstrap (Efron & Tibshirani 1993; FPP3 §5.5): B series
+ * "fitted + resampled one-step residuals" are refitted with the same model and forecast; the spread
+ * of their forecasts is the variance that the analytic interval (parameters and states taken as
+ * known) leaves out. Seeded, so the same input gives the same answer.
+ */
+export function estimationVariance(fit: EtsFit, y: readonly (number | null)[], w: readonly number[], draws = 60): { perH: number[]; sum: number } {
+  const H = w.length;
+  const modelY = y.map((v) => (v === null ? null : fit.log ? Math.log(v) : v));
+  const resid: number[] = [];
+  modelY.forEach((v, i) => {
+    const f = fit.fitted[i];
+    if (v !== null && f !== null && f !== undefined) resid.push(v - f);
+  });
+  if (resid.length < 5) return { perH: new Array<number>(H).fill(0), sum: 0 };
+  const rng = createRng(`ets-bootstrap|${y.length}|${fit.method}`);
+  const sums: number[] = [];
+  const paths: number[][] = [];
+  for (let b = 0; b < draws; b++) {
+    const ystar = modelY.map((v, i) => {
+      const f = fit.fitted[i];
+      return v === null || f === null || f === undefined ? null : f + at(resid, Math.floor(rng() * resid.length));
+    });
+    const refit = fitEts(ystar, fit.spec);
+    if (!refit) continue;
+    const f = pointForecast({ ...refit, log: fit.log }, H);
+    paths.push(f);
+    sums.push(f.reduce((s, v, h) => s + v * at(w, h), 0));
+  }
+  if (sums.length < 10) return { perH: new Array<number>(H).fill(0), sum: 0 };
+  const variance = (xs: readonly number[]) => {
+    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+    return xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1);
+  };
+  return { perH: Array.from({ length: H }, (_, h) => variance(paths.map((p) => at(p, h)))), sum: variance(sums) };
 }

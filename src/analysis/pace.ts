@@ -3,8 +3,7 @@
  * cumulative indicator, the year-to-date mean for a rate) and with the remaining months forecast
  * by automatic ETS, with the 80 % interval of the year-end figure.
  */
-import { etsMean, etsWeightedSumVariance } from './ets.ts';
-import { fitSeries } from './forecast.ts';
+import { fitSeries, pointForecast, sumVariance } from './forecast.ts';
 import { at, Z80 } from './stats.ts';
 import type { Pace, PaceInput, Refusal } from './types.ts';
 import { refuse } from './validate.ts';
@@ -35,12 +34,12 @@ export function paceToTarget(input: PaceInput): Pace | Refusal {
       const last = fitted.series.t[fitted.series.t.length - 1];
       const gap = input.history.t.length - 1 - input.history.t.indexOf(last as string);
       const H = gap + remaining;
-      const mu = etsMean(fitted.fit, H);
+      const mu = pointForecast(fitted.fit, H);
       const scale = cumulative ? 1 : 1 / total;
       const w = mu.map((_, h) => (h >= gap ? scale : 0));
       let add = 0;
       for (let h = gap; h < H; h++) add += at(mu, h) * scale;
-      const sd = Math.sqrt(etsWeightedSumVariance(fitted.fit, w));
+      const sd = Math.sqrt(sumVariance(fitted.fit, w));
       atForecast = (cumulative ? sum : sum / total + ((total - seen.length - remaining) * ytd) / total) + add;
       forecastLo = atForecast - Z80 * sd;
       forecastHi = atForecast + Z80 * sd;
