@@ -5,7 +5,8 @@ import { stableHash } from '../analysis/hash';
 import type { AnalysisArgs, AnalysisKind, AnalysisResult } from '../analysis/run';
 import type { SeriesAnalysis } from '../charts/models/trend';
 import { timeSeriesOf } from '../charts/models/trend';
-import type { SeriesPoint } from '../data/contracts/index';
+import type { PaceInput } from '../analysis/types';
+import type { KpiRecord, SeriesPoint } from '../data/contracts/index';
 import type { TrendOptions } from './catalog/economy-options';
 
 /**
@@ -156,4 +157,41 @@ export function analysisRecords(
 ): readonly SeriesPoint[] | undefined {
   if (history?.bound && history.records?.length) return history.records;
   return main;
+}
+
+/**
+ * The pace-to-target input of a headline indicator with an annual target
+ * (flows published cumulative-to-date: 亿元, 万吨…): this year's monthly values
+ * from the history series (every month from January present; GDP, published
+ * by quarter, has none), else from the card's sparkline (12 monthly values
+ * ending with the period). Null when the indicator has no target.
+ */
+export function paceInput(record: KpiRecord, history: readonly SeriesPoint[] | undefined): PaceInput | null {
+  if (record.target === null || record.target === undefined || record.value === null || !/^\d{4}-\d{2}$/.test(record.period)) return null;
+  const year = record.period.slice(0, 4);
+  const month = Number(record.period.slice(5, 7));
+  const own = history?.filter((r) => r.series === record.id && r.t <= record.period) ?? [];
+  if (own.length) {
+    const series = timeSeriesOf(own, record.id);
+    if (!series) return null;
+    const monthly: (number | null)[] = [];
+    for (let m = 1; m <= month; m++) {
+      const t = `${year}-${String(m).padStart(2, '0')}`;
+      const i = series.t.indexOf(t);
+      if (i < 0 || series.y[i] === null) return null;
+      monthly.push(series.y[i] ?? null);
+    }
+    return { kind: 'cumulative', monthlyValues: monthly, history: series, target: record.target, direction: 'atLeast' };
+  }
+  const spark = record.spark ?? [];
+  if (history !== undefined || spark.length < month) return null;
+  const monthly = spark.slice(spark.length - month);
+  if (monthly.some((v) => v === null)) return null;
+  const t = spark.map((_, i) => shiftMonth(record.period, i - (spark.length - 1)));
+  return { kind: 'cumulative', monthlyValues: monthly, history: { grain: 'month', t, y: [...spark] }, target: record.target, direction: 'atLeast' };
+}
+
+function shiftMonth(period: string, k: number): string {
+  const total = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + k;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
 }

@@ -1,26 +1,29 @@
-import { useEffect, useRef, useState } from 'react';
-import type { KpiRecord } from '../data/contracts/index';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Pace, PaceResult } from '../analysis/types';
+import type { KpiRecord, SeriesPoint } from '../data/contracts/index';
 import { useView } from '../state/view-store';
 import { cumulativePeriod } from '../i18n/format-time';
 import { pickName, useLocale, useT } from '../i18n/i18n';
 import type { Locale } from '../lib/locale';
 import { compactUnit, formatNumber, formatWithUnit, unitLabel } from '../lib/format';
 import type { KpiRowOptions, kpiRowSlots } from './catalog/economy-options';
+import { type AnalysisTask, paceInput, useAnalyses } from './insights-analysis';
 import { PanelFrame } from './panel-frame';
 import type { PanelProps } from './types';
 import './kpi.css';
 
 /** Headline indicators: value, unit, period, YoY/MoM, sparkline, target progress. */
-export default function KpiRow({ config, options, title, data: { main: data }, compare = NO_COMPARE }: PanelProps<KpiRowOptions, typeof kpiRowSlots>) {
+export default function KpiRow({ config, options, title, data: { main: data, history }, compare = NO_COMPARE }: PanelProps<KpiRowOptions, typeof kpiRowSlots>) {
   const mode = useView((s) => s.mode);
-  const records = orderRecords(data.records ?? [], options.indicators);
+  const records = useMemo(() => orderRecords(data.records ?? [], options.indicators), [data.records, options.indicators]);
+  const paces = usePaces(records, history?.bound ? (history.records ?? undefined) : undefined);
   // On the wall the configured columns hold; at a desk the cards reflow to the window.
   const columns = mode === 'analyst' ? 'repeat(auto-fill, minmax(calc(var(--u) * 190), 1fr))' : `repeat(${options.columns}, minmax(0, 1fr))`;
   return (
     <PanelFrame panelId={config.id} type={config.type} title={title} data={data} empty={data.records !== undefined && records.length === 0} skeleton="cards">
       <ul className="kpi-grid" style={{ gridTemplateColumns: columns }}>
         {records.map((r) => (
-          <KpiCard key={r.id} record={r} compared={comparedValues(compare, r.id)} />
+          <KpiCard key={r.id} record={r} compared={comparedValues(compare, r.id)} pace={paces.get(r.id)} wide={mode === 'analyst'} />
         ))}
       </ul>
     </PanelFrame>
@@ -28,6 +31,22 @@ export default function KpiRow({ config, options, title, data: { main: data }, c
 }
 
 const NO_COMPARE: NonNullable<PanelProps['compare']> = [];
+
+/** Pace to the annual target of every card that has one, computed in the analysis worker. */
+function usePaces(records: readonly KpiRecord[], history: readonly SeriesPoint[] | undefined): Map<string, PaceResult> {
+  const tasks = useMemo(
+    () =>
+      records.flatMap((r): AnalysisTask[] => {
+        const input = paceInput(r, history);
+        return input ? [{ key: r.id, kind: 'pace', args: [input] }] : [];
+      }),
+    [records, history],
+  );
+  const results = useAnalyses(tasks);
+  const signature = results.map((r) => (r === undefined ? 0 : 1)).join('');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `signature` changes exactly when a result arrives
+  return useMemo(() => new Map(tasks.flatMap((t, i) => (results[i] ? [[t.key, results[i] as PaceResult] as const] : []))), [tasks, signature]);
+}
 
 /** Analyst "compare regions": the same indicator in each compared region, side by side on its card. */
 function comparedValues(compare: NonNullable<PanelProps['compare']>, id: string): { name: string; record: KpiRecord | undefined }[] {
@@ -43,7 +62,19 @@ function orderRecords(records: readonly KpiRecord[], order: readonly string[]): 
   });
 }
 
-export function KpiCard({ record, compared = [] }: { record: KpiRecord; compared?: readonly { name: string; record: KpiRecord | undefined }[] }) {
+export function KpiCard({
+  record,
+  compared = [],
+  pace,
+  wide = false,
+}: {
+  record: KpiRecord;
+  compared?: readonly { name: string; record: KpiRecord | undefined }[];
+  /** Pace to the annual target (analysis module), when the indicator has a target. */
+  pace?: PaceResult | undefined;
+  /** Analyst mode: room for the whole pace sentence. */
+  wide?: boolean;
+}) {
   const locale = useLocale();
   const t = useT();
   const shown = useCountUp(record.value);
@@ -56,6 +87,8 @@ export function KpiCard({ record, compared = [] }: { record: KpiRecord; compared
   const fit = valueFit(formatNumber(record.value, locale, digits), unitText);
   const period = formatPeriod(record.period, locale);
   const shortPeriod = formatPeriod(record.period, locale, false);
+  const okPace = pace && !('ok' in pace) ? pace : null;
+  const paceText = okPace ? paceSentence(okPace, record.unit, locale, t) : '';
   return (
     <li className="kpi-card" data-indicator={record.id}>
       <div className="kpi-card__name" title={t('label.paren', { name, detail: period })}>
@@ -82,15 +115,45 @@ export function KpiCard({ record, compared = [] }: { record: KpiRecord; compared
         <span className="kpi-card__period" title={period}>
           {shortPeriod}
         </span>
-        {progress !== null ? (
+        {okPace ? (
+          <span className={`kpi-pace kpi-pace--${okPace.onTrack}`} title={paceText} data-testid={`kpi-pace-${record.id}`} data-on-track={okPace.onTrack}>
+            <span aria-hidden="true">{PACE_ICON[okPace.onTrack]}</span>
+            {t(`an.onTrack.${okPace.onTrack}`)}
+          </span>
+        ) : progress !== null ? (
           <span className="kpi-card__target num" title={`${t('kpi.target')} ${formatNumber(progress * 100, locale, 1)}%`}>
             {t('kpi.goal')} {formatNumber(progress * 100, locale, 1)}%
           </span>
         ) : null}
       </div>
-      <div className="kpi-card__bar" aria-hidden="true">
+      <div
+        className="kpi-card__bar"
+        aria-hidden="true"
+        title={progress !== null ? `${t('kpi.target')} ${formatNumber(progress * 100, locale, 1)}%` : undefined}
+      >
         {progress !== null ? <div style={{ width: `${progress * 100}%` }} /> : null}
+        {okPace?.atForecast != null && record.target ? (
+          // The forecast year-end figure as a share of the target: a tick on the bar, its 80 % interval as a bracket.
+          <span
+            className="kpi-card__forecast"
+            style={{
+              left: `${Math.min(100, ((okPace.forecastLo ?? okPace.atForecast) / record.target) * 100)}%`,
+              width: `${Math.max(0.5, Math.min(100, ((okPace.forecastHi ?? okPace.atForecast) / record.target) * 100) - Math.min(100, ((okPace.forecastLo ?? okPace.atForecast) / record.target) * 100))}%`,
+            }}
+          />
+        ) : null}
       </div>
+      {okPace ? (
+        wide ? (
+          <p className="kpi-card__pace" data-testid={`kpi-pace-text-${record.id}`}>
+            {paceText}
+          </p>
+        ) : (
+          <span className="visually-hidden" data-testid={`kpi-pace-text-${record.id}`}>
+            {paceText}
+          </span>
+        )
+      ) : null}
       {compared.length ? (
         <dl className="kpi-card__compare" data-testid={`kpi-compare-${record.id}`}>
           {compared.map((c) => (
@@ -103,6 +166,20 @@ export function KpiCard({ record, compared = [] }: { record: KpiRecord; compared
       ) : null}
     </li>
   );
+}
+
+const PACE_ICON: Readonly<Record<Pace['onTrack'], string>> = { yes: '✓', no: '✗', uncertain: '?' };
+
+/** "按当前进度：全年 2.72万亿元（目标 2.75万亿元）· 预测 2.70万亿元（2.66–2.74万亿元）· 难以完成". */
+export function paceSentence(p: Pace, unit: string, locale: Locale, t: ReturnType<typeof useT>): string {
+  const digits = Math.abs(p.target) >= 1000 ? 0 : 1;
+  const v = (n: number) => formatWithUnit(n, compactUnit(unit, locale), locale, digits);
+  const parts = [t('an.pace', { pace: v(p.atCurrentPace), target: v(p.target) })];
+  if (p.atForecast !== null && p.forecastLo !== null && p.forecastHi !== null) {
+    parts.push(t('an.paceForecast', { mean: v(p.atForecast), lo: formatNumber(p.forecastLo, locale, digits), hi: v(p.forecastHi) }));
+  }
+  parts.push(t(`an.onTrack.${p.onTrack}`));
+  return parts.join(' · ');
 }
 
 /**

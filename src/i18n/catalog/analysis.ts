@@ -42,4 +42,9 @@ export const analysisMessages = {
   'an.onTrack.uncertain': { zh: '不确定', en: 'Uncertain' },
   'an.onTrackCeil.yes': { zh: '有望控制在目标内', en: 'Likely within the ceiling' },
   'an.onTrackCeil.no': { zh: '可能突破目标', en: 'Likely to breach the ceiling' },
+  'an.col.pace': { zh: '按当前进度全年', en: 'Year at current pace' },
+  'an.col.paceForecast': { zh: '预测全年', en: 'Year forecast' },
+  'an.col.paceLo': { zh: '预测全年（80%下限）', en: 'Year forecast (80% low)' },
+  'an.col.paceHi': { zh: '预测全年（80%上限）', en: 'Year forecast (80% high)' },
+  'an.col.onTrack': { zh: '目标研判', en: 'Target outlook' },
 } as const;
