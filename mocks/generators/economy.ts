@@ -184,6 +184,13 @@ function monthIndex(month: string): { y: number; m: number } {
   return { y, m };
 }
 
+/** Whole months from `from` to `to` (0 when equal). */
+function monthsFrom(from: string, to: string): number {
+  const a = monthIndex(from);
+  const b = monthIndex(to);
+  return (b.y - a.y) * 12 + (b.m - a.m);
+}
+
 export function addMonths(month: string, delta: number): string {
   const { y, m } = monthIndex(month);
   const total = y * 12 + (m - 1) + delta;
@@ -196,8 +203,54 @@ function regionTilt(seed: string, code: string): number {
   return 1 + gaussian(rng) * 0.25;
 }
 
-/** Monthly flow of one indicator for a region (not cumulative). */
+/**
+ * Planted truths (issue #10): findings the demo should show and analysis tests can check against.
+ * For comments and documentation only — e2e oracles are hand-checked values, not read from here.
+ * - retailPolicy: 洛阳 consumption vouchers (消费券) lift monthly retail sales by `step` from
+ *   `from` on, in the city and each of its counties. The city's whole retail series is scaled so
+ *   that its cumulative Jan–`calibrate` figure stays what it was before the step was planted
+ *   (published figures other screens pin by hand do not move; only the split before/after does).
+ * - unemploymentRise: 三门峡's surveyed unemployment (the province's lowest, ≈ 4.8 %) climbs
+ *   `perMonth` points a month from `from` on: below the 5.5 % red line in every published month
+ *   up to `latest` (5.4 % in 2026-10), forecast to cross it within three months (trend + the
+ *   January bump after Spring Festival).
+ */
+export const PLANTED = {
+  retailPolicy: { region: '410300', indicator: 'retail', from: '2026-05', step: 0.05, calibrate: '2026-10' },
+  unemploymentRise: { region: '411200', indicator: 'unemployment', from: '2025-11', perMonth: 0.05, redLine: 5.5, latest: '2026-10' },
+} as const;
+
+const calibration = new Map<string, number>();
+
+/** Scale of a planted-policy region's retail series that keeps its Jan–calibrate cumulative figure. */
+function policyScale(def: IndicatorDef, regions: RegionTable, code: string, seed: string): number {
+  const key = `${seed}|${code}`;
+  const hit = calibration.get(key);
+  if (hit !== undefined) return hit;
+  const { from, step, calibrate } = PLANTED.retailPolicy;
+  let before = 0;
+  let lifted = 0;
+  for (let m = `${calibrate.slice(0, 4)}-01`; m <= calibrate; m = addMonths(m, 1)) {
+    const v = baseMonthlyFlow(def, regions, code, m, seed);
+    before += v;
+    lifted += m >= from ? v * (1 + step) : v;
+  }
+  const k = lifted > 0 ? before / lifted : 1;
+  calibration.set(key, k);
+  return k;
+}
+
+/** Monthly flow of one indicator for a region (not cumulative), planted findings included. */
 export function monthlyFlow(def: IndicatorDef, regions: RegionTable, code: string, month: string, seed: string): number {
+  const base = baseMonthlyFlow(def, regions, code, month, seed);
+  const policy = PLANTED.retailPolicy;
+  if (def.id === policy.indicator && regions.isWithin(code, policy.region)) {
+    return base * policyScale(def, regions, code, seed) * (month >= policy.from ? 1 + policy.step : 1);
+  }
+  return base;
+}
+
+function baseMonthlyFlow(def: IndicatorDef, regions: RegionTable, code: string, month: string, seed: string): number {
   const { y, m } = monthIndex(month);
   const season = def.season ?? FLAT;
   const seasonSum = season.reduce((a, b) => a + b, 0);
@@ -236,7 +289,10 @@ export function publishedValue(def: IndicatorDef, regions: RegionTable, code: st
   if (def.kind === 'rate') {
     // Unemployment peaks after Spring Festival and at graduation (Jul).
     const seasonal = m <= 2 ? 0.25 : m === 7 ? 0.3 : 0;
-    return round(def.annual + (tilt - 1) * 0.8 + seasonal + gaussian(rng) * 0.08, 1);
+    const rise = PLANTED.unemploymentRise;
+    const planted = def.id === rise.indicator && regions.isWithin(code, rise.region);
+    const climb = planted && month >= rise.from ? rise.perMonth * (monthsFrom(rise.from, month) + 1) : 0;
+    return round(def.annual + (tilt - 1) * 0.8 + seasonal + climb + gaussian(rng) * 0.08, 1);
   }
   // growth indicators: a rate that drifts month to month, lower in Jan–Feb.
   const drift = Math.sin((y * 12 + m) / 4) * 0.9;
