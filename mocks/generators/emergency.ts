@@ -199,6 +199,33 @@ export function placeName(regions: RegionSource, county: RegionLike): string {
   return county.name.endsWith('区') ? `${city.name}${county.name}` : county.name;
 }
 
+// ── Distances and travel ───────────────────────────────────────────────────
+
+/** Great-circle distance in km (haversine, mean Earth radius 6371.0088 km). */
+export function haversineKm(a: readonly [number, number], b: readonly [number, number]): number {
+  const rad = Math.PI / 180;
+  const dLat = (b[1] - a[1]) * rad;
+  const dLon = (b[0] - a[0]) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Minutes from a crew's alarm to rolling out. */
+const TURNOUT_MIN = 1.5;
+/** Roads are longer than the straight line; average speed of an emergency run on Henan's mixed urban/rural roads. */
+const ROAD_FACTOR = 1.35;
+const RUN_KMH = 42;
+
+/** Minutes on the road from a station to a point (straight line × road factor at the average run speed). */
+export function travelMinutes(from: { lon: number; lat: number }, to: readonly [number, number]): number {
+  return (haversineKm([from.lon, from.lat], to) * ROAD_FACTOR * 60) / RUN_KMH;
+}
+
+/** The county fire brigade (first responder) of a county. */
+function brigadeOf(regions: RegionSource, seed: string, county: string): ResourceBase | undefined {
+  return resourceIndex(regions, seed).get(`team-${county}`);
+}
+
 // ── Incidents ──────────────────────────────────────────────────────────────
 
 export interface IncidentOut {
@@ -212,6 +239,8 @@ export interface IncidentOut {
   reportedAt: string;
   updatedAt: string;
   status: 'reported' | 'dispatched' | 'onsite' | 'controlled' | 'closed';
+  /** Every status reached so far with its time, oldest first (the detail card's timeline). */
+  history: { status: IncidentOut['status']; at: string }[];
   seq: number;
 }
 
@@ -286,8 +315,13 @@ export function incidentsInHour(regions: RegionSource, seed: string, hourIndex: 
     const reportedAt = start + Math.floor(rng() * HOUR);
     // Bigger incidents take longer to control and close.
     const scale = severity === 1 ? 3 : severity === 2 ? 2 : severity === 3 ? 1.4 : 1;
-    const dispatched = reportedAt + Math.round((1.5 + rng() * 5) * 60_000);
-    const onsite = dispatched + Math.round((8 + rng() * 22) * 60_000);
+    // Call to dispatch order: faster for graver incidents (targets in RESPONSE_TARGETS), a long tail.
+    const dispatchMin = (severity <= 2 ? 1 + rng() * 2.2 : 1.5 + rng() * 3.5) * (rng() < 0.08 ? 2 : 1);
+    const dispatched = reportedAt + Math.round(dispatchMin * 60_000);
+    // The county's fire brigade is first on scene: turnout plus road travel from its station.
+    const brigade = brigadeOf(regions, seed, county.code);
+    const travel = brigade ? travelMinutes(brigade, [lon, lat]) : 12 + rng() * 15;
+    const onsite = dispatched + Math.round((TURNOUT_MIN + travel + rng() * 3) * 60_000);
     const controlled = onsite + Math.round((25 + rng() * 110) * scale * 60_000);
     const closed = controlled + Math.round((60 + rng() * 300) * scale * 60_000);
     raw.push({
@@ -324,6 +358,10 @@ export function incidentAt(birth: IncidentBirth, now: number, seq = birth.seq): 
     reportedAt: isoCst(birth.reportedAt),
     updatedAt: isoCst(updatedAt),
     status: STATUSES[stage] as IncidentOut['status'],
+    history: [
+      { status: 'reported', at: isoCst(birth.reportedAt) },
+      ...birth.milestones.slice(0, stage).map((t, i) => ({ status: STATUSES[i + 1] as IncidentOut['status'], at: isoCst(t) })),
+    ],
     seq,
   };
 }
@@ -363,7 +401,7 @@ export interface StreamItem<T> {
 export function incidentStreamBucket(regions: RegionSource, seed: string, hourIndex: number): StreamItem<IncidentOut>[] {
   const from = hourIndex * HOUR;
   const to = from + HOUR;
-  const items: StreamItem<IncidentOut>[] = [];
+  const items: StreamItem<IncidentOut>[] = (injectedIncidents.get(seed) ?? []).filter((e) => e.time >= from && e.time < to).map((e) => ({ ...e }));
   for (let h = hourIndex - LIVE_HOURS; h <= hourIndex; h++) {
     for (const b of incidentsInHour(regions, seed, h)) {
       if (b.reportedAt >= from && b.reportedAt < to) items.push({ time: b.reportedAt, data: incidentAt(b, b.reportedAt) });
@@ -375,6 +413,31 @@ export function incidentStreamBucket(regions: RegionSource, seed: string, hourIn
     item.data = { ...item.data, seq: hourIndex * INCIDENT_STREAM_SLOT + i };
   });
   return items.slice(0, INCIDENT_STREAM_SLOT);
+}
+
+/**
+ * Events a test adds to a seed's incident stream (a new incident, a duplicate,
+ * a late report, a status change): each lands in the stream at its `time`
+ * (when the feed receives it), in order with the generated events, and is
+ * sent by the feed server and MSW like any other. Tests use their own seed.
+ */
+const injectedIncidents = new Map<string, StreamItem<IncidentOut>[]>();
+let injections = 0;
+
+export function injectIncidentEvent(seed: string, time: number, data: Omit<IncidentOut, 'seq'>): void {
+  const list = injectedIncidents.get(seed) ?? [];
+  list.push({ time, data: { ...data, seq: 0 } });
+  injectedIncidents.set(seed, list);
+  injections++;
+}
+
+export function clearInjectedIncidents(seed: string): void {
+  if (injectedIncidents.delete(seed)) injections++;
+}
+
+/** Changes whenever an injection does (stream caches key on it). */
+export function incidentInjections(): number {
+  return injections;
 }
 
 // ── Resources ──────────────────────────────────────────────────────────────
@@ -392,6 +455,8 @@ export interface ResourceOut {
   unit: string;
   status: 'standby' | 'dispatched' | 'open' | 'full' | 'closed';
   incidentId?: string;
+  /** A dispatched team: when it is expected on scene (ISO, CST). */
+  eta?: string;
   updatedAt: string;
 }
 
@@ -402,6 +467,12 @@ const SPECIAL_TEAMS: readonly { category: string; name: string; cities: readonly
   { category: 'geological', name: '地质灾害应急救援队', cities: ['410300', '411200', '411300', '410800'], size: [20, 40] },
   { category: 'medical', name: '紧急医学救援队', cities: [], size: [20, 40] },
 ];
+
+/** 金水 (a district), 中牟县, 登封市, 淇县 (a one-character name keeps its suffix). */
+function unitPlace(county: RegionLike): string {
+  const suffix = county.name.endsWith('区') ? '' : county.name.slice(-1);
+  return county.short.endsWith(suffix) ? county.short : `${county.short}${suffix}`;
+}
 
 const SHELTER_SITES = ['人民广场', '体育中心', '中心公园', '第一高级中学', '文化广场', '会展中心'] as const;
 
@@ -416,7 +487,7 @@ const ANSWERS: Record<IncidentType, string> = {
   health: 'medical',
 };
 
-interface ResourceBase extends Omit<ResourceOut, 'status' | 'available' | 'updatedAt' | 'incidentId'> {
+interface ResourceBase extends Omit<ResourceOut, 'status' | 'available' | 'updatedAt' | 'incidentId' | 'eta'> {
   parent: string;
 }
 
@@ -442,7 +513,8 @@ function resourceBases(regions: RegionSource, seed: string): ResourceBase[] {
         id: `team-${county.code}`,
         kind: 'team',
         category: 'fire',
-        name: `${city.short}市消防救援支队${county.short}${county.name.endsWith('区') ? '大队' : '县大队'}`.replace('县县', '县'),
+        // 金水大队 (a district), 中牟县大队, 登封市大队 (a county-level city).
+        name: `${city.short}市消防救援支队${unitPlace(county)}大队`,
         region: county.code,
         parent: city.code,
         lon,
@@ -501,29 +573,79 @@ function resourceBases(regions: RegionSource, seed: string): ResourceBase[] {
   return out;
 }
 
+const indexCache = new WeakMap<RegionSource, Map<string, Map<string, ResourceBase>>>();
+function resourceIndex(regions: RegionSource, seed: string): Map<string, ResourceBase> {
+  let bySeed = indexCache.get(regions);
+  if (!bySeed) {
+    bySeed = new Map();
+    indexCache.set(regions, bySeed);
+  }
+  let index = bySeed.get(seed);
+  if (!index) {
+    index = new Map(resourceBases(regions, seed).map((b) => [b.id, b]));
+    bySeed.set(seed, index);
+  }
+  return index;
+}
+
+/** A team sent to an incident, and when it is expected on scene. */
+interface Assignment {
+  incident: IncidentOut;
+  eta: number;
+}
+
 /**
- * Rescue resources as of `now`: incidents being handled (dispatched, on
- * site) get the nearest free team of the right speciality (else the county's
- * fire brigade), shelters near orange/red floods and landslides open.
+ * Who goes to an incident (a dispatch plan, as a command centre would send):
+ * the county's fire brigade first (its arrival is the incident's "on site"
+ * milestone); the city's specialist team for mines, chemicals, floods,
+ * landslides and public health; for level II and above two more brigades
+ * from neighbouring counties, for level I a third, and for a level-III fire
+ * one more. A team busy elsewhere is skipped for the next nearest.
+ */
+function dispatchPlan(regions: RegionSource, seed: string, bases: readonly ResourceBase[], inc: IncidentOut, busy: ReadonlyMap<string, Assignment>) {
+  const index = resourceIndex(regions, seed);
+  const at: [number, number] = [inc.lon, inc.lat];
+  const dispatched = Date.parse(inc.history.find((h) => h.status === 'dispatched')?.at ?? inc.updatedAt);
+  const onsite = inc.history.find((h) => h.status === 'onsite');
+  const out: { base: ResourceBase; eta: number }[] = [];
+  const free = (b: ResourceBase | undefined): b is ResourceBase => b !== undefined && b.kind === 'team' && !busy.has(b.id) && !out.some((o) => o.base === b);
+  const run = (b: ResourceBase, extra = 0) => dispatched + Math.round((TURNOUT_MIN + extra + travelMinutes(b, at)) * 60_000);
+  const first = index.get(`team-${inc.region}`);
+  if (free(first)) out.push({ base: first, eta: onsite ? Date.parse(onsite.at) : run(first) });
+  const city = regions.get(inc.region)?.parent ?? '';
+  const wanted = ANSWERS[inc.type];
+  if (wanted !== 'fire') {
+    const special = index.get(`team-${city}-${wanted}`);
+    // No specialist team in the city: the nearest one in the province (mine rescue from the coal belt…).
+    const candidate = free(special)
+      ? special
+      : bases.filter((b) => b.category === wanted && free(b)).sort((a, b) => haversineKm([a.lon, a.lat], at) - haversineKm([b.lon, b.lat], at))[0];
+    if (candidate) out.push({ base: candidate, eta: run(candidate, 4) });
+  }
+  const backups = inc.severity === 1 ? 3 : inc.severity === 2 ? 2 : inc.severity === 3 && inc.type === 'fire' ? 1 : 0;
+  if (backups) {
+    const near = bases
+      .filter((b) => b.category === 'fire' && free(b))
+      .map((b) => [b, haversineKm([b.lon, b.lat], at)] as const)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, backups);
+    for (const [b] of near) out.push({ base: b, eta: run(b, 1) });
+  }
+  return out;
+}
+
+/**
+ * Rescue resources as of `now`: every incident being handled (dispatched,
+ * on site) has the teams of its dispatch plan (`dispatchPlan`) with their
+ * expected time on scene; shelters near orange/red floods and landslides open.
  */
 export function resourcesAt(regions: RegionSource, seed: string, now: number): ResourceOut[] {
   const bases = resourceBases(regions, seed);
   const active = recentIncidents(regions, seed, now, 24).filter((i) => i.status === 'dispatched' || i.status === 'onsite');
-  const assigned = new Map<string, IncidentOut>();
+  const assigned = new Map<string, Assignment>();
+  // Oldest first: a team already out stays with the incident it was sent to.
   for (const inc of active.slice().reverse()) {
-    const wanted = ANSWERS[inc.type];
-    let best: ResourceBase | null = null;
-    let bestD = Number.POSITIVE_INFINITY;
-    for (const b of bases) {
-      if (b.kind !== 'team' || assigned.has(b.id) || (b.category !== wanted && b.category !== 'fire')) continue;
-      const penalty = b.category === wanted ? 1 : 1.6;
-      const d = Math.hypot(b.lon - inc.lon, b.lat - inc.lat) * penalty;
-      if (d < bestD) {
-        bestD = d;
-        best = b;
-      }
-    }
-    if (best && bestD < 1.5) assigned.set(best.id, inc);
+    for (const { base, eta } of dispatchPlan(regions, seed, bases, inc, assigned)) assigned.set(base.id, { incident: inc, eta });
   }
   const opening = recentIncidents(regions, seed, now, 24).filter(
     (i) => i.severity <= 2 && (i.type === 'flood' || i.type === 'geological') && i.status !== 'closed',
@@ -531,15 +653,16 @@ export function resourcesAt(regions: RegionSource, seed: string, now: number): R
   const day = cstDay(now);
   return bases.map(({ parent, ...b }) => {
     const rng = createRng(`${seed}|resource-state|${b.id}|${day}`);
-    const inc = assigned.get(b.id);
+    const job = assigned.get(b.id);
     if (b.kind === 'team') {
-      const out = Math.round(b.capacity * (inc ? 0.5 + rng() * 0.3 : 0.05 + rng() * 0.15));
+      const out = Math.round(b.capacity * (job ? 0.5 + rng() * 0.3 : 0.05 + rng() * 0.15));
+      const sentAt = job ? Date.parse(job.incident.history.find((h) => h.status === 'dispatched')?.at ?? job.incident.updatedAt) : 0;
       return {
         ...b,
-        status: inc ? 'dispatched' : 'standby',
+        status: job ? 'dispatched' : 'standby',
         available: b.capacity - out,
-        ...(inc ? { incidentId: inc.id } : {}),
-        updatedAt: isoCst(inc ? Date.parse(inc.updatedAt) : cstDayStart(now)),
+        ...(job ? { incidentId: job.incident.id, eta: isoCst(job.eta) } : {}),
+        updatedAt: isoCst(job ? sentAt : cstDayStart(now)),
       };
     }
     if (b.kind === 'shelter') {
@@ -624,21 +747,21 @@ export function alertsAt(regions: RegionSource, seed: string, now: number, hours
       }
     }
   }
-  for (let h = Math.floor((now - hours * HOUR) / HOUR); h <= Math.floor(now / HOUR); h++) {
-    const rng = createRng(`${seed}|sensor|${h}`);
-    const n = poisson(rng, 0.7);
-    for (let k = 0; k < n; k++) {
-      const at = h * HOUR + Math.floor(rng() * HOUR);
-      const mine = rng() < 0.4;
-      const county = pickCounty(regions, rng, mine ? 'mine' : 'hazchem');
-      const level = (rng() < 0.05 ? 2 : rng() < 0.35 ? 3 : 4) as 1 | 2 | 3 | 4;
-      const place = placeName(regions, county);
-      const message = mine
-        ? `${place}某煤矿${1 + Math.floor(rng() * 9)}号工作面甲烷浓度${(0.8 + rng() * 0.7).toFixed(2)}%超限报警`
-        : `${place}某化工企业${pick(rng, ['储罐区', '装卸区', '反应车间', '仓库'])}可燃气体浓度${Math.round(20 + rng() * 40)}%LEL超限报警`;
-      if (at <= now && at > now - hours * HOUR)
-        out.push({ at, alert: { id: `sensor-${h}-${k}`, level, indicator: mine ? 'methane' : 'gas-lel', region: county.code, message, at: isoCst(at) } });
-    }
+  for (const a of sensorAlarms(regions, seed, now, hours)) {
+    const at = Date.parse(a.at);
+    const reading = `${formatReading(a.reading)}${a.unit}`;
+    const limit = `${formatReading(a.threshold)}${a.unit}`;
+    out.push({
+      at,
+      alert: {
+        id: a.id,
+        level: a.level,
+        indicator: a.indicator,
+        region: a.region,
+        message: `${a.site}${a.point}${SENSOR_INDICATORS[a.indicator].zh}${reading}，超过报警阈值${limit}`,
+        at: a.at,
+      },
+    });
   }
   return out.sort((a, b) => b.at - a.at).map((o) => o.alert);
 }
@@ -813,4 +936,226 @@ export function emergencyKpis(regions: RegionSource, seed: string, now: number, 
     },
     { ...base, id: 'warnings-active', name: '生效气象预警', nameEn: 'Weather warnings', value: warnings.length, unit: '条', mom: null, spark: [] },
   ];
+}
+
+// ── IoT sensor alarms (hazardous-chemical parks, coal mines) ───────────────
+
+export type SensorIndicator = 'methane' | 'co' | 'gas-lel' | 'h2s' | 'nh3';
+
+/** What a sensor measures, its unit and first-level alarm threshold (AQ 1029 coal-mine monitoring; GB/T 50493 for plants). */
+export const SENSOR_INDICATORS: Record<SensorIndicator, { zh: string; en: string; unit: string; threshold: number; digits: number }> = {
+  methane: { zh: '甲烷浓度', en: 'Methane', unit: '%', threshold: 1.0, digits: 2 },
+  co: { zh: '一氧化碳浓度', en: 'Carbon monoxide', unit: 'ppm', threshold: 24, digits: 0 },
+  'gas-lel': { zh: '可燃气体浓度', en: 'Flammable gas', unit: '%LEL', threshold: 25, digits: 0 },
+  h2s: { zh: '硫化氢浓度', en: 'Hydrogen sulphide', unit: 'ppm', threshold: 10, digits: 1 },
+  nh3: { zh: '氨气浓度', en: 'Ammonia', unit: 'ppm', threshold: 30, digits: 0 },
+};
+
+interface SensorSite {
+  id: string;
+  kind: 'chemical' | 'mine';
+  name: string;
+  county: string;
+  indicators: readonly SensorIndicator[];
+  points: readonly string[];
+  /** Relative alarm frequency. */
+  weight: number;
+}
+
+/** Monitored sites: chemical parks (化工园区) and coal mines (煤矿) of Henan's chemical and coal belts. */
+const SENSOR_SITES: readonly SensorSite[] = [
+  {
+    id: 'puyang-cp',
+    kind: 'chemical',
+    name: '濮阳经济技术开发区化工园区',
+    county: '410902',
+    indicators: ['gas-lel', 'h2s', 'nh3'],
+    points: ['储罐区', '装卸区', '反应车间'],
+    weight: 3,
+  },
+  { id: 'puyang-fx', kind: 'chemical', name: '范县新区化工园区', county: '410926', indicators: ['gas-lel', 'nh3'], points: ['储罐区', '仓库'], weight: 1.5 },
+  {
+    id: 'hebi-bs',
+    kind: 'chemical',
+    name: '鹤壁宝山循环经济产业集聚区',
+    county: '410611',
+    indicators: ['gas-lel', 'co'],
+    points: ['合成车间', '储罐区'],
+    weight: 1.5,
+  },
+  {
+    id: 'pds-nylon',
+    kind: 'chemical',
+    name: '平顶山尼龙新材料产业集聚区',
+    county: '410403',
+    indicators: ['gas-lel', 'nh3'],
+    points: ['己二酸装置区', '储罐区'],
+    weight: 2,
+  },
+  {
+    id: 'jiaozuo-cp',
+    kind: 'chemical',
+    name: '焦作市中站区化工园区',
+    county: '410803',
+    indicators: ['gas-lel', 'h2s'],
+    points: ['反应车间', '装卸区'],
+    weight: 1.5,
+  },
+  {
+    id: 'luoyang-pc',
+    kind: 'chemical',
+    name: '洛阳石化产业集聚区',
+    county: '410311',
+    indicators: ['gas-lel', 'h2s'],
+    points: ['常减压装置区', '罐区'],
+    weight: 2,
+  },
+  { id: 'kaifeng-fc', kind: 'chemical', name: '开封精细化工产业园', county: '410212', indicators: ['gas-lel', 'nh3'], points: ['仓库', '反应车间'], weight: 1 },
+  { id: 'pds-mine-1', kind: 'mine', name: '平顶山市某煤矿', county: '410404', indicators: ['methane', 'co'], points: ['一号井工作面', '回风巷'], weight: 3 },
+  { id: 'pds-mine-2', kind: 'mine', name: '汝州市某煤矿', county: '410482', indicators: ['methane', 'co'], points: ['采煤工作面', '上隅角'], weight: 1.5 },
+  { id: 'hebi-mine', kind: 'mine', name: '鹤壁市某煤矿', county: '410603', indicators: ['methane', 'co'], points: ['三号井工作面', '掘进头'], weight: 2 },
+  { id: 'jiaozuo-mine', kind: 'mine', name: '焦作市某煤矿', county: '410821', indicators: ['methane'], points: ['采煤工作面', '回风巷'], weight: 1.5 },
+  { id: 'xinan-mine', kind: 'mine', name: '新安县某煤矿', county: '410323', indicators: ['methane', 'co'], points: ['采煤工作面', '回风巷'], weight: 1.5 },
+  { id: 'yichuan-mine', kind: 'mine', name: '伊川县某煤矿', county: '410329', indicators: ['methane'], points: ['掘进工作面'], weight: 1 },
+  { id: 'yima-mine', kind: 'mine', name: '义马市某煤矿', county: '411281', indicators: ['methane', 'co'], points: ['掘进工作面', '上隅角'], weight: 1.5 },
+  { id: 'yongcheng-mine', kind: 'mine', name: '永城市某煤矿', county: '411481', indicators: ['methane', 'co'], points: ['综采工作面', '回风巷'], weight: 2 },
+  { id: 'dengfeng-mine', kind: 'mine', name: '登封市某煤矿', county: '410185', indicators: ['methane'], points: ['采煤工作面'], weight: 1 },
+  { id: 'xinmi-mine', kind: 'mine', name: '新密市某煤矿', county: '410183', indicators: ['methane', 'co'], points: ['掘进头', '回风巷'], weight: 1 },
+];
+
+export interface SensorAlarmOut {
+  id: string;
+  site: string;
+  kind: 'chemical' | 'mine';
+  point: string;
+  region: string;
+  indicator: SensorIndicator;
+  reading: number;
+  threshold: number;
+  unit: string;
+  /** 2 (orange) at twice the threshold, 3 (yellow) at 1.5×, else 4 (blue); red stays for level-I incidents. */
+  level: 2 | 3 | 4;
+  at: string;
+  status: 'active' | 'cleared';
+  clearedAt?: string;
+}
+
+function formatReading(v: number): string {
+  return String(v);
+}
+
+/**
+ * Sensor alarms of the last `hours` (about one an hour province-wide), newest
+ * first, with the reading against the site's alarm threshold; an alarm clears
+ * 10–70 minutes later. Sites outside the region table are skipped.
+ */
+export function sensorAlarms(regions: RegionSource, seed: string, now: number, hours = 24, within?: (code: string) => boolean): SensorAlarmOut[] {
+  const sites = SENSOR_SITES.filter((site) => regions.get(site.county));
+  if (!sites.length) return [];
+  const out: SensorAlarmOut[] = [];
+  for (let h = Math.floor((now - hours * HOUR) / HOUR); h <= Math.floor(now / HOUR); h++) {
+    const rng = createRng(`${seed}|sensor|${h}`);
+    const n = poisson(rng, 1.1);
+    for (let k = 0; k < n; k++) {
+      const at = h * HOUR + Math.floor(rng() * HOUR);
+      const site = pickWeighted(
+        rng,
+        sites.map((x) => [x, x.weight] as const),
+      );
+      const indicator = pick(rng, site.indicators);
+      const def = SENSOR_INDICATORS[indicator];
+      const ratio = rng() < 0.05 ? 2 + rng() * 0.6 : rng() < 0.3 ? 1.5 + rng() * 0.45 : 1.02 + rng() * 0.45;
+      const reading = round(def.threshold * ratio, def.digits);
+      const level = (ratio >= 2 ? 2 : ratio >= 1.5 ? 3 : 4) as 2 | 3 | 4;
+      const clearedAt = at + Math.round((10 + rng() * 60) * 60_000);
+      const point = pick(rng, site.points);
+      if (at > now || at <= now - hours * HOUR || (within && !within(site.county))) continue;
+      out.push({
+        id: `sensor-${h}-${k}`,
+        site: site.name,
+        kind: site.kind,
+        point,
+        region: site.county,
+        indicator,
+        reading,
+        threshold: def.threshold,
+        unit: def.unit,
+        level,
+        at: isoCst(at),
+        status: clearedAt <= now ? 'cleared' : 'active',
+        ...(clearedAt <= now ? { clearedAt: isoCst(clearedAt) } : {}),
+      });
+    }
+  }
+  return out.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+}
+
+// ── Incidents per hour, response times ─────────────────────────────────────
+
+/** Incidents reported per clock hour for the last `hours` (t = "YYYY-MM-DDTHH"), with the same hour a day earlier as `prior`. */
+export function incidentsHourly(regions: RegionSource, seed: string, now: number, region = '410000', hours = 24): (SeriesOut & { prior: number })[] {
+  const inside = withinFn(regions, region);
+  const current = Math.floor(now / HOUR) * HOUR;
+  const count = (from: number, to: number) => incidentBirths(regions, seed, from - 1, Math.min(to, now) - 1).filter((b) => inside(b.region)).length;
+  const out: (SeriesOut & { prior: number })[] = [];
+  for (let i = hours - 1; i >= 0; i--) {
+    const start = current - i * HOUR;
+    out.push({
+      series: 'incidents',
+      name: '事件数',
+      nameEn: 'Incidents',
+      region,
+      t: cstHour(start),
+      value: count(start, start + HOUR),
+      unit: '起',
+      prior: count(start - DAY, Math.min(start + HOUR, now) - DAY),
+    });
+  }
+  return out;
+}
+
+/** Response targets by level, minutes (demo values in the spirit of the province's emergency plans). */
+export const RESPONSE_TARGETS: Record<1 | 2 | 3 | 4, { dispatch: number; scene: number }> = {
+  1: { dispatch: 2, scene: 15 },
+  2: { dispatch: 3, scene: 20 },
+  3: { dispatch: 5, scene: 25 },
+  4: { dispatch: 5, scene: 30 },
+};
+
+export interface ResponseTimeOut {
+  level: 1 | 2 | 3 | 4;
+  /** Incidents with a dispatch in the window. */
+  count: number;
+  /** Mean minutes from the report to the dispatch order. */
+  dispatchMinutes: number | null;
+  /** Mean minutes from the report to the first unit on scene. */
+  sceneMinutes: number | null;
+  dispatchTarget: number;
+  sceneTarget: number;
+  /** Share of incidents on scene within the target, %. */
+  onTarget: number | null;
+  period: string;
+}
+
+/** Mean time to dispatch and to scene by level over the last `days` (7), against the targets. */
+export function responseTimes(regions: RegionSource, seed: string, now: number, region = '410000', days = 7): ResponseTimeOut[] {
+  const inside = withinFn(regions, region);
+  const births = incidentBirths(regions, seed, now - days * DAY, now).filter((b) => inside(b.region));
+  const mean = (xs: number[]) => (xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length, 1) : null);
+  return ([1, 2, 3, 4] as const).map((level) => {
+    const mine = births.filter((b) => b.severity === level);
+    const dispatch = mine.filter((b) => b.milestones[0] <= now).map((b) => (b.milestones[0] - b.reportedAt) / 60_000);
+    const scene = mine.filter((b) => b.milestones[1] <= now).map((b) => (b.milestones[1] - b.reportedAt) / 60_000);
+    const target = RESPONSE_TARGETS[level];
+    return {
+      level,
+      count: dispatch.length,
+      dispatchMinutes: mean(dispatch),
+      sceneMinutes: mean(scene),
+      dispatchTarget: target.dispatch,
+      sceneTarget: target.scene,
+      onTarget: scene.length ? round((scene.filter((m) => m <= target.scene).length / scene.length) * 100, 1) : null,
+      period: `${cstDay(now - days * DAY + 1)}/${cstDay(now)}`,
+    };
+  });
 }

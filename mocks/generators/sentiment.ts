@@ -300,6 +300,7 @@ const SURGE_TOPICS: readonly (readonly [string, string])[] = [
 
 /** The surge of a day, if any (about one day in three). */
 export function surgeOf(regions: RegionSource, seed: string, dayStart: number): Surge | null {
+  if (!scenarioOf(seed).surges) return null;
   const day = cstDay(dayStart);
   const rng = createRng(`${seed}|surge|${day}`);
   if (rng() > 0.33) return null;
@@ -310,6 +311,91 @@ export function surgeOf(regions: RegionSource, seed: string, dayStart: number): 
     cities.map((c) => [c.code, regions.share(c.code) ** 0.6] as const),
   );
   return { day, city, category, topic, startHour: 8 + Math.floor(rng() * 10), hours: 2 + Math.floor(rng() * 3), factor: 1.5 + rng() * 0.9 };
+}
+
+// ── Bursts: the planted heating spike and spikes a test injects ──────────
+
+/**
+ * Extra appeals on one topic in one city for a while, on top of the daily and
+ * weekly rhythm: the stream carries them (category, city, text) and so do the
+ * volumes (`appealVolumes`), so a spike is the same event everywhere.
+ */
+export interface AppealBurst {
+  /** City (or county) code the appeals come from. */
+  city: string;
+  /** Category key (CATEGORIES), e.g. `water` (水电气暖). */
+  category: string;
+  /** What people call about, put into the text. */
+  topic: string;
+  from: number;
+  to: number;
+  /** Extra appeals per hour while it lasts. */
+  perHour: number;
+}
+
+export interface AppealScenario {
+  /** The random one-topic surges (about one day in three). */
+  surges: boolean;
+  /** The planted heating-start spike of every November (see `plantedBursts`). */
+  planted: boolean;
+  /** Extra bursts, e.g. injected by a test through the feed server. */
+  bursts: readonly AppealBurst[];
+}
+
+const DEFAULT_SCENARIO: AppealScenario = { surges: true, planted: true, bursts: [] };
+const scenarios = new Map<string, AppealScenario>();
+let scenarioChanges = 0;
+
+/** Changes whenever a scenario does (stream caches key on it). */
+export function appealScenarioVersion(): number {
+  return scenarioChanges;
+}
+
+/**
+ * Sets what a seed's appeal feed contains beyond its rhythm (tests use their
+ * own seed, so the demo's stays as it is). The feed server and MSW answer
+ * from these generators, so the change shows in the stream and the volumes.
+ */
+export function setAppealScenario(seed: string, scenario: Partial<AppealScenario>): void {
+  scenarios.set(seed, { ...DEFAULT_SCENARIO, ...scenarios.get(seed), ...scenario });
+  minuteCache.clear();
+  scenarioChanges++;
+}
+
+export function resetAppealScenario(seed: string): void {
+  scenarios.delete(seed);
+  minuteCache.clear();
+  scenarioChanges++;
+}
+
+function scenarioOf(seed: string): AppealScenario {
+  return scenarios.get(seed) ?? DEFAULT_SCENARIO;
+}
+
+/**
+ * The planted spike of the demo: district heating in Zhengzhou and Luoyang
+ * starts on 15 November; on the 16th and 17th complaints that radiators stay
+ * cold pour in (水电气暖 · 供暖不热), every year.
+ */
+export function plantedBursts(dayStart: number): AppealBurst[] {
+  const { y, m, d } = cstParts(dayStart + 12 * HOUR);
+  if (m !== 11 || (d !== 16 && d !== 17)) return [];
+  const at = (day: number, h: number) => Date.UTC(y, 10, day, h) - 8 * HOUR;
+  return d === 16
+    ? [{ city: '410100', category: 'water', topic: '集中供暖后暖气不热', from: at(16, 8), to: at(16, 22), perHour: 70 }]
+    : [
+        { city: '410100', category: 'water', topic: '集中供暖后暖气不热', from: at(17, 8), to: at(17, 20), perHour: 45 },
+        { city: '410300', category: 'water', topic: '供暖管网故障暖气不热', from: at(17, 9), to: at(17, 21), perHour: 40 },
+      ];
+}
+
+/** Bursts overlapping [from, to) for a seed. */
+export function burstsIn(seed: string, from: number, to: number): AppealBurst[] {
+  const sc = scenarioOf(seed);
+  const out: AppealBurst[] = [];
+  if (sc.planted) for (let d = cstDayStart(from); d < to; d += DAY) out.push(...plantedBursts(d));
+  out.push(...sc.bursts);
+  return out.filter((b) => b.from < to && b.to > from);
 }
 
 function dayFactor(seed: string, dayStart: number): number {
@@ -399,7 +485,10 @@ function appealsInMinute(regions: RegionSource, seed: string, minuteIndex: numbe
   if (cached) return cached;
   const start = minuteIndex * 60_000;
   const rng = createRng(`${seed}|appeals|${minuteIndex}`);
-  const mean = expectedAppealsInHour(regions, seed, Math.floor(start / HOUR) * HOUR) / 60;
+  const base = expectedAppealsInHour(regions, seed, Math.floor(start / HOUR) * HOUR) / 60;
+  const bursts = burstsIn(seed, start, start + 60_000).filter((b) => regions.get(b.city));
+  const extra = bursts.reduce((sum, b) => sum + b.perHour / 60, 0);
+  const mean = base + extra;
   const count = Math.min(APPEAL_STREAM_SLOT - 1, poisson(rng, mean));
   const { m } = cstParts(start);
   const weights = categoryWeights(m);
@@ -411,6 +500,14 @@ function appealsInMinute(regions: RegionSource, seed: string, minuteIndex: numbe
   times.sort((a, b) => a - b);
   const out: AppealBirth[] = [];
   for (let k = 0; k < count; k++) {
+    if (extra > 0 && rng() < extra / mean) {
+      const burst = pickWeighted(
+        rng,
+        bursts.map((b) => [b, b.perHour] as const),
+      );
+      out.push(burstAppeal(regions, rng, burst, minuteIndex, k, times[k] as number));
+      continue;
+    }
     const fromSurge = surging && rng() < 1 - 1 / (surge?.factor ?? 1);
     const category = fromSurge ? (CATEGORIES.find((c) => c.key === surge?.category) ?? pickWeighted(rng, weights)) : pickWeighted(rng, weights);
     let county = pickCounty(regions, rng);
@@ -459,6 +556,31 @@ function appealsInMinute(regions: RegionSource, seed: string, minuteIndex: numbe
   if (minuteCache.size > 20_000) minuteCache.clear();
   minuteCache.set(key, out);
   return out;
+}
+
+/** One appeal of a burst: a caller in the burst's city about its topic. */
+function burstAppeal(regions: RegionSource, rng: Rng, burst: AppealBurst, minuteIndex: number, k: number, time: number): AppealBirth {
+  const kids = regions.children(burst.city);
+  const county = (kids.length ? pick(rng, kids) : regions.get(burst.city)) as RegionLike;
+  const category = CATEGORIES.find((c) => c.key === burst.category) ?? (CATEGORIES[0] as CategoryDef);
+  const place = shortPlace(regions, county);
+  const caller = maskedCaller(rng);
+  const city = county.parent ? regions.get(county.parent) : undefined;
+  const assigned = time + Math.round((3 + rng() * 25) * 60_000);
+  const handling = assigned + Math.round((0.5 + rng() * 5) * HOUR);
+  const replied = handling + Math.round((4 + rng() * 60) * HOUR);
+  return {
+    id: `apl-${minuteIndex}-${k}`,
+    seq: minuteIndex * APPEAL_STREAM_SLOT + k,
+    time,
+    channel: '电话',
+    category,
+    county,
+    text: `${caller} 来电投诉：${place}${pick(rng, COMMUNITIES)}${burst.topic}，请有关部门尽快处理。`,
+    department: `${(city ?? county).short}市${category.department}`,
+    sentiment: Math.round((-0.6 - rng() * 0.3) * 100) / 100,
+    milestones: [assigned, handling, replied, replied + Math.round((6 + rng() * 48) * HOUR)],
+  };
 }
 
 const APPEAL_STATUSES = ['new', 'assigned', 'handling', 'replied', 'closed'] as const;
@@ -742,6 +864,66 @@ export function sentimentKpis(regions: RegionSource, seed: string, now: number, 
       spark: [],
     },
   ];
+}
+
+/**
+ * Daily appeals per category in each child region of `region` (a county: its
+ * siblings) for the last `days` complete days (28; today is not complete and
+ * is left out): `series` = category key, `region` = the child. The volumes
+ * follow the stream's rhythm (weekday factors, seasonal category mix), with
+ * Poisson-like noise, the surges of the stream in their city and category,
+ * and every burst (`burstsIn`). The input of spike detection.
+ */
+export function appealVolumes(regions: RegionSource, seed: string, now: number, region = '410000', days = 28): SeriesOut[] {
+  let kids: readonly RegionLike[] = regions.children(region);
+  if (!kids.length) {
+    const self = regions.get(region);
+    kids = self?.parent ? regions.children(self.parent) : [];
+  }
+  const out: SeriesOut[] = [];
+  const today = cstDayStart(now);
+  for (let i = days; i >= 1; i--) {
+    const start = today - i * DAY;
+    const end = start + DAY;
+    const t = cstDay(start);
+    const weights = categoryWeights(cstParts(start + 12 * HOUR).m);
+    const sum = weights.reduce((a, [, w]) => a + w, 0);
+    const base = APPEALS_PER_DAY * dayFactor(seed, start);
+    const surge = surgeOf(regions, seed, start);
+    const bursts = burstsIn(seed, start, end);
+    for (const kid of kids) {
+      const inKid = within(regions, kid.code);
+      const weight = regionWeight(regions, kid.code);
+      for (const [c, w] of weights) {
+        let mean = base * weight * (w / sum);
+        if (surge && surge.category === c.key && inKid(surge.city) === false && within(regions, surge.city)(kid.code)) {
+          // A county of the surging city: its share of the city's surge.
+          mean += expectedSurgeExtra(regions, seed, start, surge) * (weight / regionWeight(regions, surge.city));
+        } else if (surge && surge.category === c.key && inKid(surge.city)) mean += expectedSurgeExtra(regions, seed, start, surge);
+        for (const b of bursts) {
+          if (b.category !== c.key) continue;
+          const hours = (Math.min(end, b.to) - Math.max(start, b.from)) / HOUR;
+          if (hours <= 0) continue;
+          if (inKid(b.city)) mean += b.perHour * hours;
+          else if (within(regions, b.city)(kid.code)) mean += b.perHour * hours * (weight / regionWeight(regions, b.city));
+        }
+        const rng = createRng(`${seed}|volume|${kid.code}|${c.key}|${t}`);
+        const value = Math.max(0, Math.round(mean * (1 + gaussian(rng) * 0.03) + gaussian(rng) * Math.sqrt(mean)));
+        out.push({ series: c.key, name: c.name, nameEn: c.nameEn, region: kid.code, t, value, unit: '件' });
+      }
+    }
+  }
+  return out;
+}
+
+/** Extra appeals a surge brings in its day (the stream's surge factor over its hours). */
+function expectedSurgeExtra(regions: RegionSource, seed: string, dayStart: number, surge: Surge): number {
+  let extra = 0;
+  for (let h = surge.startHour; h < surge.startHour + surge.hours; h++) {
+    const hourStart = dayStart + h * HOUR;
+    extra += (expectedAppealsInHour(regions, seed, hourStart) * (surge.factor - 1)) / surge.factor;
+  }
+  return extra;
 }
 
 /** Within-region predicate for filters (exported for the handlers). */

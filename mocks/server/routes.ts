@@ -9,6 +9,7 @@ import {
   resourcesAt,
 } from '../generators/emergency.ts';
 import { addMonths, compositionRecords, kpiRecords, projectRecords, projectsIn, regionMetricRecords, seriesRecords } from '../generators/economy.ts';
+import { commandRoutes } from '../generators/command.ts';
 import { disasterRoutes } from '../generators/disaster.ts';
 import { fireRoutes } from '../generators/fire.ts';
 import { healthRoutes } from '../generators/health.ts';
@@ -20,6 +21,7 @@ import {
   appealsByChannel,
   appealsByRegion,
   appealTrend,
+  appealVolumes,
   departmentRates,
   hotTopics,
   latestAppeals,
@@ -235,6 +237,12 @@ export const liveRoutes: readonly JsonRoute[] = [
     'hourly appeals (t = "YYYY-MM-DDTHH") for the last `hours` (48, ≤ 168) with `prior` = same hour a week earlier (spike detection)',
     (url, ctx, region, now) => appealHourly(ctx.regions, ctx.seed, now, region, int(url, 'hours', 48, 1, 168)),
   ),
+  regional(
+    '/api/sentiment/volumes',
+    'series',
+    'daily appeals per category (`series` = category key) in each child region (`region`) for the last `days` (28, 21–42) complete days — the input of spike detection',
+    (url, ctx, region, now) => appealVolumes(ctx.regions, ctx.seed, now, region, int(url, 'days', 28, 21, 42)),
+  ),
   regional('/api/sentiment/channels', 'share', 'appeals today by channel (电话/微信/APP/网站)', (_url, ctx, region, now) =>
     appealsByChannel(ctx.regions, ctx.seed, now, region),
   ),
@@ -272,4 +280,12 @@ export const liveStreams: readonly { name: string; contract: string; doc: string
 ];
 
 /** Every JSON endpoint, as MSW and the feed server answer them. */
-export const jsonRoutes: readonly JsonRoute[] = [...economyRoutes, ...liveRoutes, ...overviewRoutes, ...fireRoutes, ...healthRoutes, ...disasterRoutes];
+export const jsonRoutes: readonly JsonRoute[] = [
+  ...economyRoutes,
+  ...liveRoutes,
+  ...commandRoutes,
+  ...overviewRoutes,
+  ...fireRoutes,
+  ...healthRoutes,
+  ...disasterRoutes,
+];

@@ -1,6 +1,22 @@
 import { createRng, pick } from '../../src/lib/random.ts';
-import { INCIDENT_STREAM_BUCKET_MS, INCIDENT_STREAM_SLOT, incidentStreamBucket, isoCst, pickCounty, type RegionSource } from '../generators/emergency.ts';
-import { APPEAL_STREAM_BUCKET_MS, APPEAL_STREAM_SLOT, appealStreamBucket, CATEGORIES, CHANNELS, regionFilter } from '../generators/sentiment.ts';
+import {
+  INCIDENT_STREAM_BUCKET_MS,
+  INCIDENT_STREAM_SLOT,
+  incidentInjections,
+  incidentStreamBucket,
+  isoCst,
+  pickCounty,
+  type RegionSource,
+} from '../generators/emergency.ts';
+import {
+  APPEAL_STREAM_BUCKET_MS,
+  APPEAL_STREAM_SLOT,
+  appealScenarioVersion,
+  appealStreamBucket,
+  CATEGORIES,
+  CHANNELS,
+  regionFilter,
+} from '../generators/sentiment.ts';
 
 /**
  * Event streams as pure functions of (seed, time), shared by the MSW `sse`
@@ -24,12 +40,21 @@ export interface BucketStream {
   bucket(b: number): readonly StreamEvent[];
 }
 
-/** Caches the last few buckets (a tick asks for the same bucket many times). */
-function cached(stream: BucketStream, size = 8): BucketStream {
+/**
+ * Caches the last few buckets (a tick asks for the same bucket many times);
+ * `version` (e.g. the count of injected events) empties the cache when it changes.
+ */
+function cached(stream: BucketStream, size = 8, version: () => number = () => 0): BucketStream {
   const cache = new Map<number, readonly StreamEvent[]>();
+  let seen = version();
   return {
     ...stream,
     bucket(b) {
+      const v = version();
+      if (v !== seen) {
+        cache.clear();
+        seen = v;
+      }
       let events = cache.get(b);
       if (!events) {
         events = stream.bucket(b);
@@ -89,21 +114,29 @@ function fromItems(items: readonly { time: number; data: { seq: number } }[]): S
 }
 
 export function incidentStream(regions: RegionSource, seed: string): BucketStream {
-  return cached({
-    name: 'incidents',
-    bucketMs: INCIDENT_STREAM_BUCKET_MS,
-    slot: INCIDENT_STREAM_SLOT,
-    bucket: (b) => fromItems(incidentStreamBucket(regions, seed, b)),
-  });
+  return cached(
+    {
+      name: 'incidents',
+      bucketMs: INCIDENT_STREAM_BUCKET_MS,
+      slot: INCIDENT_STREAM_SLOT,
+      bucket: (b) => fromItems(incidentStreamBucket(regions, seed, b)),
+    },
+    8,
+    incidentInjections,
+  );
 }
 
 export function appealStream(regions: RegionSource, seed: string): BucketStream {
-  return cached({
-    name: 'appeals',
-    bucketMs: APPEAL_STREAM_BUCKET_MS,
-    slot: APPEAL_STREAM_SLOT,
-    bucket: (b) => fromItems(appealStreamBucket(regions, seed, b)),
-  });
+  return cached(
+    {
+      name: 'appeals',
+      bucketMs: APPEAL_STREAM_BUCKET_MS,
+      slot: APPEAL_STREAM_SLOT,
+      bucket: (b) => fromItems(appealStreamBucket(regions, seed, b)),
+    },
+    8,
+    appealScenarioVersion,
+  );
 }
 
 /**

@@ -8,7 +8,9 @@ import { MAX_COMPARE, type Mode, type Overlay, RANGE_PRESETS, type RangePreset, 
  *   ?screen=economy&mode=wall&region=410300&range=12m&lang=en&f.indicator=gdp&panel=kpis
  *   &compare=410300,411300&overlay=yoy   (analyst: regions compared, trend overlay)
  *   &effect=retail@2026-05               (analyst: effect of an intervention on a series)
+ *   &incident=inc-498649-0                (the incident whose detail card is open)
  */
+const INCIDENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 const OVERLAYS: readonly Overlay[] = ['yoy', 'mom', 'none'];
 const MODES: readonly Mode[] = ['wall', 'analyst', 'demo'];
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -46,6 +48,7 @@ export function readView(search: string, d: UrlDefaults): ViewState {
     compare: readCompare(q.get('compare'), region && d.isRegion(region) ? region : d.region, d.isRegion),
     overlay: OVERLAYS.find((o) => o === q.get('overlay')),
     effect: EFFECT.test(q.get('effect') ?? '') ? (q.get('effect') as string) : undefined,
+    incident: INCIDENT_ID.test(q.get('incident') ?? '') ? (q.get('incident') as string) : undefined,
   };
 }
 
@@ -89,12 +92,14 @@ export function writeView(state: ViewState, currentSearch: string): string {
   else q.delete('overlay');
   if (state.effect) q.set('effect', state.effect);
   else q.delete('effect');
+  if (state.incident) q.set('incident', state.incident);
+  else q.delete('incident');
   return `?${q.toString()}`;
 }
 
 /**
- * Keeps store and URL in step. Screen, region, detail view, filters and
- * compared regions push a history entry (so Back goes up a drill level, or
+ * Keeps store and URL in step. Screen, region, detail view, filters,
+ * compared regions and the selected incident push a history entry (so Back goes up a drill level, or
  * takes the last cross-filter off); everything else replaces it.
  */
 export function syncUrl(store: ViewStoreApi, defaults: UrlDefaults, win: Window = window): () => void {
@@ -110,7 +115,8 @@ export function syncUrl(store: ViewStoreApi, defaults: UrlDefaults, win: Window 
       state.region !== prev.region ||
       state.focus !== prev.focus ||
       state.filters !== prev.filters ||
-      state.compare !== prev.compare;
+      state.compare !== prev.compare ||
+      (state.incident ?? null) !== (prev.incident ?? null);
     if (push) win.history.pushState(null, '', next);
     else win.history.replaceState(null, '', next);
   });

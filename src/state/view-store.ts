@@ -31,6 +31,8 @@ export interface ViewState {
   overlay?: Overlay | undefined;
   /** Analyst effect view: the series and the intervention month, "retail@2026-05" (`?effect=`). */
   effect?: string | undefined;
+  /** Incident selected on the map or in a list (its detail card is open), if any (`?incident=`). */
+  incident?: string | null | undefined;
 }
 
 export interface ViewActions {
@@ -44,6 +46,8 @@ export interface ViewActions {
   /** Adds or removes a region to compare (at most MAX_COMPARE; the region in view is never compared with itself). */
   toggleCompare(region: string): void;
   setOverlay(overlay: Overlay | undefined): void;
+  /** Opens the detail card of an incident (null closes it). */
+  selectIncident(id: string | null): void;
   setEffect(effect: string | undefined): void;
   /** Removes every filter (the chips' "clear all", Esc). */
   clearFilters(): void;
@@ -56,7 +60,7 @@ export type ViewStore = ViewState & ViewActions;
 export function createViewStore(initial: ViewState) {
   return createStore<ViewStore>()((set) => ({
     ...initial,
-    setScreen: (screen) => set({ screen, focus: null }),
+    setScreen: (screen) => set((s) => ({ screen, focus: null, ...(screen !== s.screen && s.incident ? { incident: null } : {}) })),
     setMode: (mode) => set({ mode }),
     drillTo: (region) => set((s) => ({ region, ...(s.compare?.includes(region) ? { compare: s.compare.filter((r) => r !== region) } : {}) })),
     setRange: (range) => set({ range }),
@@ -77,6 +81,7 @@ export function createViewStore(initial: ViewState) {
         return { compare: [...current, region] };
       }),
     setOverlay: (overlay) => set({ overlay }),
+    selectIncident: (incident) => set({ incident }),
     setEffect: (effect) => set({ effect }),
     clearFilters: () => set({ filters: {} }),
     hydrate: (state) => set(state),

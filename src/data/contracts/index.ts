@@ -74,6 +74,12 @@ export const incident = z.object({
   reportedAt: instant,
   updatedAt: instant.optional(),
   status: z.enum(['reported', 'dispatched', 'onsite', 'controlled', 'closed']).catch('reported'),
+  /** Statuses reached so far with their times, oldest first (the detail card's timeline); an unreadable entry drops the history, not the incident. */
+  history: z
+    .array(z.object({ status: z.enum(['reported', 'dispatched', 'onsite', 'controlled', 'closed']), at: instant }))
+    .max(20)
+    .optional()
+    .catch(undefined),
   seq: num.optional(),
 });
 
@@ -100,7 +106,44 @@ export const resource = z.object({
   unit: text(12).optional(),
   status: z.enum(['standby', 'dispatched', 'open', 'full', 'closed']).catch('standby'),
   incidentId: text(64).optional(),
+  /** A dispatched team: when it is expected on scene. */
+  eta: instant.optional(),
   updatedAt: instant.optional(),
+});
+
+/** Response times of one incident level over a window: minutes from the report to the dispatch order and to the first unit on scene, against targets. */
+export const responseTime = z.object({
+  level: severity,
+  /** Incidents dispatched in the window. */
+  count: num,
+  dispatchMinutes: numOrGap,
+  sceneMinutes: numOrGap,
+  dispatchTarget: numOrGap.optional(),
+  sceneTarget: numOrGap.optional(),
+  /** Share of incidents on scene within the target, %. */
+  onTarget: numOrGap.optional(),
+  /** The window, e.g. "2026-11-13/2026-11-20". */
+  period: text(30).optional(),
+});
+
+/** An IoT sensor alarm at a hazardous-chemical park or a coal mine: the reading against the alarm threshold. */
+export const sensorAlarm = z.object({
+  id: text(64),
+  /** Monitored site (化工园区, 煤矿). */
+  site: text(60),
+  kind: z.enum(['chemical', 'mine', 'other']).catch('other'),
+  /** Where on the site (储罐区, 回风巷…). */
+  point: text(30).optional(),
+  region: regionCode,
+  /** What is measured: methane, co, gas-lel, h2s, nh3 (or the feed's own name). */
+  indicator: text(30),
+  reading: numOrGap,
+  threshold: numOrGap,
+  unit: text(12),
+  level: severity,
+  at: instant,
+  status: z.enum(['active', 'cleared']).catch('active'),
+  clearedAt: instant.optional(),
 });
 
 export const alert = z.object({
@@ -188,6 +231,8 @@ export const contracts = {
   project: projectRow,
   resource,
   'water-level': waterLevel,
+  'response-time': responseTime,
+  'sensor-alarm': sensorAlarm,
 } as const;
 
 export type ContractName = keyof typeof contracts;
@@ -203,6 +248,8 @@ export type TextItem = z.output<typeof textItem>;
 export type ProjectRow = z.output<typeof projectRow>;
 export type Resource = z.output<typeof resource>;
 export type WaterLevel = z.output<typeof waterLevel>;
+export type ResponseTime = z.output<typeof responseTime>;
+export type SensorAlarm = z.output<typeof sensorAlarm>;
 
 export interface RecordTypes {
   kpi: KpiRecord;
@@ -216,4 +263,6 @@ export interface RecordTypes {
   project: ProjectRow;
   resource: Resource;
   'water-level': WaterLevel;
+  'response-time': ResponseTime;
+  'sensor-alarm': SensorAlarm;
 }
