@@ -66,7 +66,7 @@ describe('panels declare the contracts of their datasets', () => {
     const economy = raw.screens.find((s) => s.id === 'economy') as unknown as { grid: { columns: string } };
     economy.grid.columns = '440px 290u 1fr 440u';
     const [issue] = issuesOf(raw).issues;
-    expect(issue?.path).toBe('screens[0].grid.columns');
+    expect(issue?.path).toBe(`screens[${raw.screens.findIndex((s) => s.id === 'economy')}].grid.columns`);
     expect(issue?.message).toContain('"440px" is in pixels');
   });
 });

@@ -84,6 +84,8 @@ export const screenSchema = z
   .object({
     id,
     title: localizedText,
+    /** Short name for the screen tabs (e.g. "消防" for 消防救援), so many screens fit the title bar. */
+    tab: localizedText.optional(),
     artboard: artboardSchema.default({ width: 1920, height: 1080 }),
     grid: gridSchema,
     /** Layouts for walls of other shapes ("32:9", "48:9", "9:16" …); the wall picks the nearest to its own. */

@@ -6,6 +6,7 @@ import { localize, otherLocale, useLocale, useT } from '../i18n/i18n';
 import { clock, onClockChange } from '../lib/clock';
 import { formatDateTime } from '../lib/format';
 import { useView, viewStore } from '../state/view-store';
+import './title-bar.css';
 
 function useNow(intervalMs = 1000): number {
   const [now, setNow] = useState(() => clock.now());
@@ -67,12 +68,25 @@ function ScreenTabs() {
   const current = useView((s) => s.screen);
   if (config.screens.length < 2) return null;
   return (
-    <nav className="screen-tabs" aria-label={t('app.screens')}>
-      {config.screens.map((s) => (
-        <button key={s.id} type="button" aria-current={s.id === current ? 'page' : undefined} onClick={() => viewStore().getState().setScreen(s.id)}>
-          {localize(s.title, locale)}
-        </button>
-      ))}
+    <nav className="screen-tabs screen-tabs--screens" aria-label={t('app.screens')}>
+      {config.screens.map((s) => {
+        // Seven screens and more: the tab carries the short name (config `tab`), its accessible name both.
+        const full = localize(s.title, locale);
+        const short = s.tab ? localize(s.tab, locale) : full;
+        return (
+          <button
+            key={s.id}
+            type="button"
+            data-screen={s.id}
+            aria-current={s.id === current ? 'page' : undefined}
+            aria-label={short === full ? undefined : `${short} · ${full}`}
+            title={short === full ? undefined : full}
+            onClick={() => viewStore().getState().setScreen(s.id)}
+          >
+            {short}
+          </button>
+        );
+      })}
     </nav>
   );
 }
