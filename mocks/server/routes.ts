@@ -8,7 +8,7 @@ import {
   recentIncidents,
   resourcesAt,
 } from '../generators/emergency.ts';
-import { addMonths, compositionRecords, kpiRecords, projectRecords, projectsIn, regionMetricRecords, seriesRecords } from '../generators/economy.ts';
+import { addMonths, comparedRegions, compositionRecords, kpiRecords, projectRecords, projectsIn, regionMetricRecords, seriesRecords } from '../generators/economy.ts';
 import { commandRoutes } from '../generators/command.ts';
 import { disasterRoutes } from '../generators/disaster.ts';
 import { fireRoutes } from '../generators/fire.ts';
@@ -134,12 +134,16 @@ export const economyRoutes: readonly JsonRoute[] = [
   regional(
     '/api/economy/series',
     'series',
-    'monthly values of the indicators (`ids`=gdp,retail… or all) of `region` from `from` to `to` (12 months by default)',
+    'monthly values of the indicators (`ids`=gdp,retail… or all) of `region` from `from` to `to` (12 months by default, ≤ 60); `scope=children`: of each region below it (forecast-based alerts)',
     (url, ctx, region, now) => {
       const to = monthParam(url.searchParams.get('to'), now);
       const fromRaw = url.searchParams.get('from');
       const from = fromRaw && MONTH.test(fromRaw) && fromRaw <= to ? fromRaw : addMonths(to, -11);
-      return seriesRecords(regionTable(ctx.regions), region, from, to, ctx.seed, idsParam(url));
+      const table = regionTable(ctx.regions);
+      if (url.searchParams.get('scope') === 'children') {
+        return comparedRegions(table, region).flatMap((code) => seriesRecords(table, code, from, to, ctx.seed, idsParam(url)));
+      }
+      return seriesRecords(table, region, from, to, ctx.seed, idsParam(url));
     },
   ),
   regional(
