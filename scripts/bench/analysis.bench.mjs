@@ -63,7 +63,7 @@ function instrument() {
   window.Worker = class extends Native {
     constructor(url, options) {
       super(url, options);
-      if (!options || options.name !== 'analysis') return;
+      if (options?.name !== 'analysis') return;
       const post = this.postMessage.bind(this);
       this.postMessage = (message, transfer) => {
         b.req++;
