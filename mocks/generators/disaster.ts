@@ -1,4 +1,4 @@
-import { createRng, gaussian } from '../../src/lib/random.ts';
+import { createRng, gaussian, poisson } from '../../src/lib/random.ts';
 import { cstDay, cstDayStart, cstParts, DAY, HOUR, isoCst, type KpiOut, type RegionSource } from './emergency.ts';
 import { childrenOrSiblings, countiesOf, type DomainRoute, intParam, PROVINCE, regionalRoute, round, withinRegion } from './fire.ts';
 import type { RegionLike } from './regions.ts';
@@ -18,6 +18,10 @@ import type { RegionLike } from './regions.ts';
 /** Mean monthly precipitation in Henan, mm (Jan…Dec). */
 const MONTHLY_MM = [11, 17, 35, 45, 68, 92, 162, 128, 70, 45, 28, 12];
 
+/** Calibration: systems per 6-hour block at 60 mm a month, and a typical peak rate (mm/h); fitted so monthly areal rain matches MONTHLY_MM. */
+const RAIN_SYSTEMS = 0.3;
+const RAIN_PEAK = 1.0;
+
 const BBOX = { lon: [110.4, 116.6], lat: [31.4, 36.3] } as const;
 
 interface RainSystem {
@@ -33,14 +37,28 @@ interface RainSystem {
   hours: number;
 }
 
-/** Rain systems born in one 6-hour block. */
+const blockCache = new Map<string, RainSystem[]>();
+/** Rain systems born in one 6-hour block (cached). */
 function systemsOfBlock(seed: string, block: number): RainSystem[] {
+  const key = `${seed}|${block}`;
+  let list = blockCache.get(key);
+  if (!list) {
+    list = generateBlock(seed, block);
+    if (blockCache.size > 2000) blockCache.clear();
+    blockCache.set(key, list);
+  }
+  return list;
+}
+
+function generateBlock(seed: string, block: number): RainSystem[] {
   const start = block * 6 * HOUR;
   const m = cstParts(start).m;
   const rng = createRng(`${seed}|rain-systems|${block}`);
   const wetness = (MONTHLY_MM[m - 1] ?? 40) / 60;
   const out: RainSystem[] = [];
-  const n = rng() < Math.min(0.85, 0.25 + wetness * 0.35) ? 1 + (rng() < wetness * 0.3 ? 1 : 0) : 0;
+  // As many systems as the month is wet; summer cells are more intense (convective), winter ones light and wide.
+  const n = poisson(rng, RAIN_SYSTEMS * wetness);
+  const intensity = 0.5 + 0.5 * Math.min(2.7, wetness);
   for (let i = 0; i < n; i++) {
     // The south (Huai basin) is wetter: bias the centre southwards.
     const lat = BBOX.lat[0] + (BBOX.lat[1] - BBOX.lat[0]) * rng() ** 1.4;
@@ -50,7 +68,7 @@ function systemsOfBlock(seed: string, block: number): RainSystem[] {
       dLon: 0.08 + rng() * 0.12,
       dLat: (rng() - 0.4) * 0.06,
       radius: 0.5 + rng() * 1.1,
-      peak: Math.max(0.3, wetness * (2 + rng() * 9) * (rng() < 0.08 * wetness ? 3.5 : 1)),
+      peak: RAIN_PEAK * intensity * (0.4 + rng() * 1.6) * (rng() < 0.06 ? 4 : 1),
       start: start + Math.floor(rng() * 6 * HOUR),
       hours: 6 + Math.floor(rng() * 18),
     });
@@ -94,8 +112,20 @@ function countyRainHour(regions: RegionSource, seed: string, hourIndex: number):
   return m;
 }
 
-/** Rain per county over the last `hours` complete and current hours up to `now`, mm. */
+const windowCache = new Map<string, Map<string, number>>();
+/** Rain per county over the last `hours` complete and current hours up to `now`, mm (cached per minute). */
 export function countyRain(regions: RegionSource, seed: string, now: number, hours: number): Map<string, number> {
+  const key = `${seed}|${regions.entries.length}|${Math.floor(now / 60_000)}|${hours}`;
+  let m = windowCache.get(key);
+  if (!m) {
+    m = sumRain(regions, seed, now, hours);
+    if (windowCache.size > 200) windowCache.clear();
+    windowCache.set(key, m);
+  }
+  return m;
+}
+
+function sumRain(regions: RegionSource, seed: string, now: number, hours: number): Map<string, number> {
   const out = new Map<string, number>();
   const last = Math.floor(now / HOUR);
   for (let h = last - hours + 1; h <= last; h++) {

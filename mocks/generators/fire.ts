@@ -110,7 +110,7 @@ export const ALARM_KINDS = [
   { key: 'vehicle', name: '车辆火灾', nameEn: 'Vehicle fire', incident: 'fire', share: 0.08, severe: 0.02 },
   { key: 'electrical', name: '电气火灾', nameEn: 'Electrical fire', incident: 'fire', share: 0.1, severe: 0.03 },
   { key: 'wildland', name: '森林草原火灾', nameEn: 'Wildland fire', incident: 'fire', share: 0.04, severe: 0.04 },
-  { key: 'rescue', name: '抢险救援', nameEn: 'Technical rescue', incident: 'traffic', share: 0.3, severe: 0.03 },
+  { key: 'rescue', name: '抢险救援', nameEn: 'Technical rescue', incident: 'other', share: 0.3, severe: 0.03 },
   { key: 'hazchem', name: '危化品处置', nameEn: 'Hazmat response', incident: 'hazchem', share: 0.03, severe: 0.12 },
   { key: 'assist', name: '社会救助', nameEn: 'Public assistance', incident: 'other', share: 0.25, severe: 0 },
 ] as const;
@@ -158,8 +158,20 @@ const PLACES: Record<string, readonly string[]> = {
 
 const TITLE_SUFFIX: Record<string, string> = { building: '火灾', vehicle: '起火', electrical: '起火', wildland: '火情' };
 
-/** One hour's alarms (deterministic per hour index). */
+const hourCache = new Map<string, AlarmOut[]>();
+/** One hour's alarms (deterministic per hour index; cached, a month of hours is asked again and again). */
 function alarmsInHour(regions: RegionSource, seed: string, hourIndex: number): AlarmOut[] {
+  const key = `${seed}|${regions.entries.length}|${hourIndex}`;
+  let list = hourCache.get(key);
+  if (!list) {
+    list = generateHour(regions, seed, hourIndex);
+    if (hourCache.size > 3000) hourCache.clear();
+    hourCache.set(key, list);
+  }
+  return list;
+}
+
+function generateHour(regions: RegionSource, seed: string, hourIndex: number): AlarmOut[] {
   const start = hourIndex * HOUR;
   const p = cstParts(start);
   const weekday = p.dow === 0 || p.dow === 6 ? 1.08 : 1;
@@ -185,7 +197,7 @@ function alarmsInHour(regions: RegionSource, seed: string, hourIndex: number): A
     const id = `fire-${hourIndex}-${i}`;
     out.push({
       id,
-      type: kind.incident,
+      type: kind.key === 'rescue' ? (place === '交通事故被困人员' ? 'traffic' : 'other') : kind.incident,
       kind: kind.key,
       severity,
       title: `${placeName(regions, county)} ${place}${TITLE_SUFFIX[kind.key] ?? ''} · 出动${engines}车`,

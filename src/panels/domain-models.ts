@@ -37,6 +37,8 @@ export interface TargetModel {
   mark: number;
   scaleMax: number;
   misses: number;
+  /** Regions with a value or a gap, before `limit`. */
+  total: number;
 }
 
 /** Latest value per region of one indicator, on a scale from zero, with the target's verdict. */
@@ -77,6 +79,7 @@ export function targetModel(records: readonly RegionMetric[] | undefined, spec: 
     mark: scaleMax > 0 ? Math.min(1, spec.target.value / scaleMax) : 0,
     scaleMax,
     misses: rows.filter((r) => r.miss).length,
+    total: rows.length,
   };
 }
 

@@ -1,6 +1,6 @@
 import { type CSSProperties, useMemo } from 'react';
 import { pickName, useLocale, useT } from '../i18n/i18n';
-import { formatWithUnit } from '../lib/format';
+import { formatNumber } from '../lib/format';
 import type { LevelsOptions, levelsSlots } from './catalog/levels';
 import { levelRows } from './domain-models';
 import { Tag, UnitTag } from './panel-bits';
@@ -23,7 +23,7 @@ export default function LevelsPanel({ config, options, title, data: { main } }: 
   const all = useMemo(() => levelRows(main.records, options.kind, 1000), [main.records, options.kind]);
   const over = all.filter((r) => r.rank <= 2).length;
   const summaryKey = options.kind === 'reservoir' ? 'level.summary.reservoir' : 'level.summary.river';
-  const m = (v: number) => formatWithUnit(Math.abs(v), 'm', locale, 2);
+  const offSeason = rows.some((r) => r.record.kind === 'reservoir' && r.record.floodSeason === false);
   return (
     <PanelFrame
       panelId={config.id}
@@ -41,14 +41,23 @@ export default function LevelsPanel({ config, options, title, data: { main } }: 
       }
     >
       <div className="levels">
-        <p className="levels__note">{t('level.scaleNote')}</p>
+        <p className="levels__note">
+          <span className="levels__key levels__key--first" aria-hidden="true" />
+          {t(options.kind === 'reservoir' ? (offSeason ? 'level.key.normal' : 'level.key.limit') : 'level.key.river')}
+          {' · '}
+          {t('level.scaleNote')}
+        </p>
         <ol className="levels__list">
           {rows.map((r) => {
             const rec = r.record;
             const water = locale === 'en' ? (rec.waterEn ?? rec.water) : rec.water;
             const change = rec.change6h ?? null;
             const changeText =
-              change === null ? '' : Math.abs(change) < 0.005 ? t('level.steady') : t(change > 0 ? 'level.rising' : 'level.falling', { m: m(change) });
+              change === null
+                ? ''
+                : Math.abs(change) < 0.005
+                  ? t('level.steady')
+                  : t(change > 0 ? 'level.rising' : 'level.falling', { m: formatNumber(Math.abs(change), locale, 2) });
             return (
               <li key={r.id} className={`levels__row levels__row--r${r.rank}`} data-status={r.status}>
                 <span className="levels__name" title={pickName(rec, locale)}>
@@ -56,19 +65,20 @@ export default function LevelsPanel({ config, options, title, data: { main } }: 
                   {water ? <small>{water}</small> : null}
                 </span>
                 <span className="levels__value num">
-                  {formatWithUnit(rec.level, 'm', locale, 2)}
+                  {formatNumber(rec.level, locale, 2)}
                   <small>{changeText}</small>
                 </span>
                 <span className="levels__track" aria-hidden="true">
                   <span className="levels__fill" style={{ width: `${r.fill * 100}%` }} />
-                  {r.marks.map((mk) => (
-                    <span key={mk.key} className={`levels__mark levels__mark--${mk.key}`} style={{ '--at': mk.at } as CSSProperties}>
-                      <i>{t(`level.mark.${mk.key}`)}</i>
-                    </span>
-                  ))}
+                  {r.marks
+                    .filter((mk) => (offSeason && rec.kind === 'reservoir' ? mk.key === 'normalPool' : true))
+                    .map((mk) => (
+                      <span key={mk.key} className={`levels__mark levels__mark--${mk.key}`} style={{ '--at': mk.at } as CSSProperties} />
+                    ))}
                 </span>
                 <span className="levels__status">
-                  <b aria-hidden="true">{SHAPE[r.rank]}</b> {t(`level.status.${r.status}`, { m: r.margin === null ? '' : m(r.margin) })}
+                  <b aria-hidden="true">{SHAPE[r.rank]}</b>{' '}
+                  {t(`level.status.${r.status}`, { m: r.margin === null ? '' : formatNumber(Math.abs(r.margin), locale, 2) })}
                 </span>
               </li>
             );

@@ -5,7 +5,7 @@ import { formatWithUnit } from '../lib/format';
 import { useView, viewStore } from '../state/view-store';
 import type { TargetBarsOptions, targetBarsSlots } from './catalog/target-bars';
 import { targetModel } from './domain-models';
-import { Tag, UnitTag } from './panel-bits';
+import { Tag } from './panel-bits';
 import { PanelFrame } from './panel-frame';
 import type { PanelProps } from './types';
 import './domain-panels.css';
@@ -22,7 +22,7 @@ export default function TargetBarsPanel({ config, options, title, data: { main }
   const region = useView((s) => s.region);
   const model = useMemo(() => targetModel(main.records, options), [main.records, options]);
   const unit = model.unit;
-  const target = formatWithUnit(options.target.value, unit, locale, options.digits);
+  const target = formatWithUnit(options.target.value, unit, locale, Number.isInteger(options.target.value) ? 0 : options.digits);
   const targetText = options.targetName
     ? `${localize(options.targetName, locale)} ${target}`
     : t(options.target.better === 'below' ? 'target.below' : 'target.above', { value: target });
@@ -43,7 +43,6 @@ export default function TargetBarsPanel({ config, options, title, data: { main }
       actions={
         <>
           <Tag>{targetText}</Tag>
-          {unit ? <UnitTag unit={unit} /> : null}
         </>
       }
     >
@@ -52,7 +51,10 @@ export default function TargetBarsPanel({ config, options, title, data: { main }
           <span className={model.misses ? 'target-bars__misses' : 'target-bars__met'}>
             {model.misses ? `▲ ${t('target.misses', { n: model.misses })}` : `✓ ${t('target.allMet')}`}
           </span>
-          <span className="target-bars__zero">{t('target.fromZero')}</span>
+          <span className="target-bars__zero">
+            {model.rows.length < model.total ? `${t('target.topOf', { n: model.rows.length, total: model.total })} · ` : ''}
+            {t('target.fromZero')}
+          </span>
         </p>
         <ol className="target-bars__list">
           {model.rows.map((r) => {

@@ -12,6 +12,7 @@ export const overviewMessages = {
   'target.miss': { zh: '未达标', en: 'Off target' },
   'target.met': { zh: '达标', en: 'On target' },
   'target.fromZero': { zh: '条形自 0 起', en: 'Bars start at 0' },
+  'target.topOf': { zh: '前 {n} / 共 {total}', en: 'top {n} of {total}' },
   'target.empty': { zh: '本地区暂无数据', en: 'No data for this region' },
   'col.targetValue': { zh: '目标', en: 'Target' },
   'col.gap': { zh: '与目标差', en: 'Gap to target' },
