@@ -136,7 +136,8 @@ export function score(c: Case): Score {
       continue;
     }
     forecasts++;
-    methods.set(f.method, (methods.get(f.method) ?? 0) + 1);
+    const label = f.transform === 'log' ? `${f.method} on log` : f.method;
+    methods.set(label, (methods.get(label) ?? 0) + 1);
     for (let k = 0; k < h; k++) {
       const actual = y[n + k] as number;
       if (!Number.isFinite(actual)) continue;

@@ -59,7 +59,9 @@ export function evaluateEffect(s: TimeSeries, atLabel: string, opts: EffectOptio
   const result: EffectResult = {
     ok: true,
     at: atLabel,
-    method: `${fit.method} fitted on ${fitted.series.y.length} pre-period points; counterfactual forecast; 95 % interval: forecast errors + bootstrap estimation error`,
+    method: fit.method,
+    transform: fit.log ? 'log' : 'none',
+    prePoints: fitted.series.y.length,
     counterfactual,
     actual: postY,
     average: { abs: avg, lo: lo / valid, hi: hi / valid, pct: pct(avg), pctLo: pct(lo / valid), pctHi: pct(hi / valid) },
@@ -89,5 +91,5 @@ export function segmentedRegression(s: TimeSeries, idx: number, m: number | null
   const sigma2 = fit.sse / Math.max(1, y.length - p);
   const se = Math.sqrt(sigma2 * at(fit.xtxInv[2] ?? [], 2));
   const d = at(fit.beta, 2);
-  return { method: `segmented regression (level change, OLS${m ? `, ${m} seasonal dummies` : ''})`, levelChange: d, lo: d - Z95 * se, hi: d + Z95 * se };
+  return { method: m ? `segmented regression, ${m} seasonal dummies` : 'segmented regression', levelChange: d, lo: d - Z95 * se, hi: d + Z95 * se };
 }

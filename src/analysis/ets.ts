@@ -349,7 +349,7 @@ export function autoEts(y: readonly (number | null)[], m: number | null, allowLo
     if (logY) {
       const lf = fitEts(logY, spec);
       if (lf) {
-        const adjusted: EtsFit = { ...lf, log: true, aicc: lf.aicc + jacobian, method: `${lf.method} on log` };
+        const adjusted: EtsFit = { ...lf, log: true, aicc: lf.aicc + jacobian };
         if (Number.isFinite(adjusted.aicc) && (!best || adjusted.aicc < best.aicc)) best = adjusted;
       }
     }

@@ -132,7 +132,16 @@ export function forecast(s: TimeSeries, opts: ForecastOptions): ForecastResult {
     const j = i - offset;
     return j >= 0 && j < fittedR.length ? (fittedR[j] ?? null) : null;
   });
-  return { ok: true, method: r.fit.method, season: r.season, seasonSource: r.seasonSource, aicc: r.fit.aicc, band: bandFrom(r.fit, t, horizon), fitted };
+  return {
+    ok: true,
+    method: r.fit.method,
+    transform: r.fit.log ? 'log' : 'none',
+    season: r.season,
+    seasonSource: r.seasonSource,
+    aicc: r.fit.aicc,
+    band: bandFrom(r.fit, t, horizon),
+    fitted,
+  };
 }
 
 /**

@@ -26,6 +26,8 @@ export type ForecastResult =
       ok: true;
       /** Hyndman's ETS(error, trend, season), e.g. 'ETS(A,Ad,A)'. */
       method: string;
+      /** 'log': the model was fitted to log(y) (multiplicative growth and season); the band is back-transformed. */
+      transform: 'none' | 'log';
       season: number | null;
       seasonSource: 'declared' | 'detected' | 'none';
       aicc: number;
@@ -83,7 +85,11 @@ export type ChangepointResult = { ok: true; changepoints: Changepoint[]; method:
 export interface EffectResult {
   ok: true;
   at: string;
+  /** The pre-period model, e.g. 'ETS(A,A,A)' (counterfactual = its forecast; intervals: forecast errors + bootstrap estimation error). */
   method: string;
+  transform: 'none' | 'log';
+  /** Values in the pre-period the model was fitted on. */
+  prePoints: number;
   /** The pre-period model's forecast over the post-period (what would have happened without the policy). */
   counterfactual: Band;
   actual: (number | null)[];
