@@ -23,6 +23,25 @@ export interface Overflow {
 export async function panelOverflows(page: Page, tolerance = 4): Promise<Overflow[]> {
   return page.evaluate((tol) => {
     const out: Overflow[] = [];
+    // One style read per element (the ancestor walk below asks for the same ones again and again).
+    const styles = new Map<Element, CSSStyleDeclaration>();
+    const styleOf = (el: Element) => {
+      let s = styles.get(el);
+      if (!s) {
+        s = getComputedStyle(el);
+        styles.set(el, s);
+      }
+      return s;
+    };
+    const rects = new Map<Element, DOMRect>();
+    const rectOf = (el: Element) => {
+      let r = rects.get(el);
+      if (!r) {
+        r = el.getBoundingClientRect();
+        rects.set(el, r);
+      }
+      return r;
+    };
     const partName = (el: Element) => {
       const cls = typeof el.className === 'string' ? el.className.trim().split(/\s+/).slice(0, 2).join('.') : '';
       return `${el.tagName.toLowerCase()}${cls ? `.${cls}` : ''}`;
@@ -32,9 +51,9 @@ export async function panelOverflows(page: Page, tolerance = 4): Promise<Overflo
       if (p.width === 0 || p.height === 0) continue;
       const id = panel.getAttribute('data-panel') ?? '?';
       for (const el of panel.querySelectorAll<HTMLElement | SVGElement>('*')) {
-        const style = getComputedStyle(el);
+        const style = styleOf(el);
         if (style.display === 'none' || style.visibility === 'hidden' || style.opacity === '0') continue;
-        const r = el.getBoundingClientRect();
+        const r = rectOf(el);
         if (r.width === 0 && r.height === 0) continue;
         let left = r.left;
         let top = r.top;
@@ -48,11 +67,11 @@ export async function panelOverflows(page: Page, tolerance = 4): Promise<Overflo
         // Clip by every clipping ancestor up to (and including) the panel.
         let hiddenByClip = false;
         for (let a = el.parentElement; a && a !== panel.parentElement; a = a.parentElement) {
-          const s = getComputedStyle(a);
+          const s = styleOf(a);
           const clipsX = s.overflowX !== 'visible';
           const clipsY = s.overflowY !== 'visible';
           if (!clipsX && !clipsY) continue;
-          const b = a.getBoundingClientRect();
+          const b = rectOf(a);
           if (clipsX) {
             left = Math.max(left, b.left);
             right = Math.min(right, b.right);
