@@ -114,7 +114,7 @@ export function detectSpikes(s: TimeSeries, opts: SpikeOptions = {}): SpikeResul
   return { ok: true, spikes, expected: { t: [...s.t], mid, lo, hi }, method };
 }
 
-/** Running median of (y − seasonal) over `window` points, the window clamped inside the series. */
+/** Running median of (y − seasonal) over `window` points, the window clamped inside the series (slope-corrected there). */
 function runningMedian(y: readonly (number | null)[], seasonal: readonly number[], window: number, leaveOut = false): number[] {
   const n = y.length;
   const half = Math.floor(window / 2);
@@ -131,11 +131,22 @@ function runningMedian(y: readonly (number | null)[], seasonal: readonly number[
       b = n - 1;
     }
     const win: number[] = [];
+    const first: number[] = [];
+    const second: number[] = [];
+    const centre = (a + b) / 2;
     for (let j = a; j <= b; j++) {
       const v = y[j];
-      if (v !== null && v !== undefined && !(leaveOut && j === i)) win.push(v - at(seasonal, j));
+      if (v === null || v === undefined || (leaveOut && j === i)) continue;
+      const x = v - at(seasonal, j);
+      win.push(x);
+      if (j < centre) first.push(x);
+      else if (j > centre) second.push(x);
     }
-    out[i] = median(win);
+    let value = median(win);
+    // near the ends the window cannot be centred on i: carry the window's robust slope
+    // (difference of its halves' medians) over the offset, so a trending series has no end bias
+    if (i !== centre && first.length && second.length) value += ((median(second) - median(first)) / ((b - a + 1) / 2)) * (i - centre);
+    out[i] = value;
   }
   return out;
 }
