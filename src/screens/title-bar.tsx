@@ -70,7 +70,7 @@ function ScreenTabs() {
   return (
     <nav className="screen-tabs screen-tabs--screens" aria-label={t('app.screens')}>
       {config.screens.map((s) => {
-        // Seven screens and more: the tab carries the short name (config `tab`), its accessible name both.
+        // Seven screens and more: the tab shows the short name (config `tab`, a part of the title); its accessible name is the title.
         const full = localize(s.title, locale);
         const short = s.tab ? localize(s.tab, locale) : full;
         return (
@@ -79,7 +79,7 @@ function ScreenTabs() {
             type="button"
             data-screen={s.id}
             aria-current={s.id === current ? 'page' : undefined}
-            aria-label={short === full ? undefined : `${short} · ${full}`}
+            aria-label={short === full ? undefined : full}
             title={short === full ? undefined : full}
             onClick={() => viewStore().getState().setScreen(s.id)}
           >
