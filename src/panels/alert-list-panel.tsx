@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { RegionMetric } from '../data/contracts/index';
+import type { ForecastResult } from '../analysis/types';
+import type { RegionMetric, SeriesPoint } from '../data/contracts/index';
 import { useRuntime } from '../data/runtime';
 import { periodTitle } from '../i18n/format-time';
 import { levelWithColour, localize, useT } from '../i18n/i18n';
@@ -10,11 +11,14 @@ import type { Locale } from '../lib/locale';
 import { useView } from '../state/view-store';
 import type { AlertListOptions, alertListSlots } from './catalog/economy-options';
 import { indicatorLabel, useIndicatorNames } from './chart-env';
-import { type Breach, evaluateRules, type MetricLike, orderBreaches } from './alert-model';
+import { type Breach, evaluateRules, type ForecastBreach, forecastBreaches, type MetricLike, orderBreaches, type RegionForecast } from './alert-model';
+import { forecastTasks } from './insights-analysis';
+import { useAnalyses } from './insights-analysis';
 import { nextChildTop, useAutoScroll } from './auto-scroll';
 import { PanelFrame } from './panel-frame';
 import type { PanelProps } from './types';
 import './economy.css';
+import './kpi.css';
 
 const NONE: readonly RegionMetric[] = [];
 const LEVELS = [1, 2, 3, 4] as const;
@@ -26,7 +30,7 @@ const LEVELS = [1, 2, 3, 4] as const;
  * flashes gently only when it is new to this screen (not on first load, not
  * when drilling).
  */
-export default function AlertListPanel({ config, options, title, data: { main: data, kpi } }: PanelProps<AlertListOptions, typeof alertListSlots>) {
+export default function AlertListPanel({ config, options, title, data: { main: data, kpi, history } }: PanelProps<AlertListOptions, typeof alertListSlots>) {
   const { names, kpis } = useIndicatorNames(kpi);
   const t = useT();
   const { regions } = useRuntime();
@@ -37,6 +41,7 @@ export default function AlertListPanel({ config, options, title, data: { main: d
     [records, kpis],
   );
   const breaches = useMemo(() => evaluateRules(options.rules, metrics), [options.rules, metrics]);
+  const warnings = useForecastWarnings(options.rules, history?.bound ? history.records : undefined, breaches);
   const ready = data.records !== undefined && (!config.datasets.kpi || kpis !== undefined);
   const firstSeen = useFirstSeen(breaches, ready, region);
   const ordered = useMemo(() => orderBreaches(breaches, firstSeen.seen).slice(0, options.maxItems), [breaches, firstSeen, options.maxItems]);
@@ -72,7 +77,7 @@ export default function AlertListPanel({ config, options, title, data: { main: d
         ) : null
       }
     >
-      {ordered.length === 0 ? (
+      {ordered.length === 0 && warnings.length === 0 ? (
         <div className="alert-list__clear" role="status">
           <span className="alert-list__ok" aria-hidden="true">
             ✓
@@ -82,7 +87,7 @@ export default function AlertListPanel({ config, options, title, data: { main: d
       ) : (
         // A scrolling list is a keyboard stop, so it can be scrolled without a mouse.
         // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (axe scrollable-region-focusable)
-        <ol ref={listRef} className="alert-list" aria-label={t('alert.count', { n: breaches.length })} tabIndex={0} {...pause}>
+        <ol ref={listRef} className="alert-list" aria-label={t('alert.count', { n: breaches.length + warnings.length })} tabIndex={0} {...pause}>
           {ordered.map((b) => {
             const flashing = b.level === 1 && isFlashing(b, firstSeen, options.flashSec, now);
             return (
@@ -115,6 +120,54 @@ export default function AlertListPanel({ config, options, title, data: { main: d
               </li>
             );
           })}
+          {warnings.map((w) => (
+            <li
+              key={w.key}
+              className={`alert-item alert-item--${w.level} alert-item--forecast`}
+              data-level={w.level}
+              data-region={w.code}
+              data-alert-indicator={w.indicator}
+              data-rule={w.ruleId}
+              data-kind="forecast"
+              data-lead={w.leadMonths}
+            >
+              {/* A forecast is told apart by shape and word, not colour: an outlined badge with ◇ and 预测/Forecast. */}
+              <span
+                className={`alert-badge alert-badge--forecast alert-badge--${w.level}`}
+                title={`${t('an.alert.forecast')} · ${levelWithColour(w.level, locale)}`}
+              >
+                <span aria-hidden="true">◇</span>
+                {t('an.alert.forecast')}
+              </span>
+              <div className="alert-item__main" title={w.note ? localize(w.note, locale) : undefined}>
+                <span className="alert-item__what">
+                  <strong>{regions.label(w.code, locale, true)}</strong> {indicatorLabel(names, w.indicator, locale)}
+                </span>
+                <span className="alert-item__how">
+                  <span className="alert-item__rule">
+                    {t('an.alert.lead', { at: periodTitle(w.at, locale), lead: w.leadMonths, v: formatWithUnit(w.threshold, w.unit ?? '', locale, 1) })}
+                  </span>
+                </span>
+                <span className="alert-item__note alert-item__forecast-note">
+                  {t('an.alert.evidence', {
+                    at: periodTitle(w.at, locale),
+                    mean: formatWithUnit(w.mean, w.unit ?? '', locale, 1),
+                    lo: formatWithUnit(w.lo80, w.unit ?? '', locale, 1),
+                    hi: formatWithUnit(w.hi80, w.unit ?? '', locale, 1),
+                    last: formatWithUnit(w.last, w.unit ?? '', locale, 1),
+                    lastT: periodTitle(w.lastT, locale),
+                  })}
+                </span>
+                <span className="visually-hidden">
+                  {t('an.alert.sentence', {
+                    n: w.horizon,
+                    name: indicatorLabel(names, w.indicator, locale),
+                    rule: t(`alert.rule.${w.op}` as MessageKey, { v: formatWithUnit(w.threshold, w.unit ?? '', locale, 1) }),
+                  })}
+                </span>
+              </div>
+            </li>
+          ))}
         </ol>
       )}
     </PanelFrame>
@@ -179,4 +232,22 @@ function useNowWhile(active: boolean, flashSec: number): number {
     return () => clearTimeout(timer);
   }, [active, flashSec]);
   return now;
+}
+
+const NO_SERIES: readonly SeriesPoint[] = [];
+
+/** Forecast rules on every region's monthly history, in the analysis worker. */
+function useForecastWarnings(rules: AlertListOptions['rules'], history: readonly SeriesPoint[] | undefined, observed: readonly Breach[]): ForecastBreach[] {
+  const tasks = useMemo(() => forecastTasks(rules, history ?? NO_SERIES), [rules, history]);
+  const results = useAnalyses(tasks.map((x) => x.task));
+  const signature = results.map((r) => (r === undefined ? 0 : 1)).join('');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `signature` changes exactly when a result arrives
+  return useMemo(() => {
+    const forecasts: RegionForecast[] = [];
+    tasks.forEach((x, i) => {
+      const r = results[i] as ForecastResult | undefined;
+      if (r?.ok) forecasts.push({ ...x.region, band: r.band });
+    });
+    return forecastBreaches(rules, forecasts, observed);
+  }, [tasks, signature, rules, observed]);
 }

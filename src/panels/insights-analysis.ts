@@ -7,7 +7,8 @@ import type { SeriesAnalysis } from '../charts/models/trend';
 import { timeSeriesOf } from '../charts/models/trend';
 import type { PaceInput } from '../analysis/types';
 import type { KpiRecord, SeriesPoint } from '../data/contracts/index';
-import type { TrendOptions } from './catalog/economy-options';
+import type { RegionForecast } from './alert-model';
+import type { AlertRule, TrendOptions } from './catalog/economy-options';
 
 /**
  * The screens' side of the analysis module: which analyses a trend-like panel
@@ -194,4 +195,31 @@ export function paceInput(record: KpiRecord, history: readonly SeriesPoint[] | u
 function shiftMonth(period: string, k: number): string {
   const total = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + k;
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The forecasts forecast rules need: one per (indicator of a forecast rule, region in the history), over the longest horizon. */
+export function forecastTasks(rules: readonly AlertRule[], history: readonly SeriesPoint[]): { task: AnalysisTask; region: Omit<RegionForecast, 'band'> }[] {
+  const horizons = new Map<string, number>();
+  for (const r of rules) if (r.forecast && r.field === 'value') horizons.set(r.indicator, Math.max(horizons.get(r.indicator) ?? 0, r.forecast.horizon));
+  if (!horizons.size) return [];
+  const byKey = new Map<string, SeriesPoint[]>();
+  for (const p of history) {
+    if (!horizons.has(p.series) || !p.region) continue;
+    const key = `${p.region}|${p.series}`;
+    const list = byKey.get(key);
+    if (list) list.push(p);
+    else byKey.set(key, [p]);
+  }
+  const out: { task: AnalysisTask; region: Omit<RegionForecast, 'band'> }[] = [];
+  for (const [key, points] of [...byKey].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const [code, indicator] = key.split('|') as [string, string];
+    const series = timeSeriesOf(points, indicator);
+    if (!series) continue;
+    const lastT = series.t[series.t.length - 1] as string;
+    out.push({
+      task: { key, kind: 'forecast', args: [series, { horizon: horizons.get(indicator) ?? 3, season: 'auto' }] },
+      region: { code, indicator, lastT, last: series.y[series.y.length - 1] ?? null, unit: points[0]?.unit },
+    });
+  }
+  return out;
 }

@@ -209,9 +209,7 @@ export function trendOption(
     });
     if (g.method !== null) {
       // Forecast: dashed mean with its 80 % and 95 % bands (stacked areas: base + width), one legend entry.
-      const forecastName = single
-        ? translate('an.forecastLegend', locale, { method: g.method })
-        : `${g.name} · ${translate('an.forecast', locale, { method: g.method })}`;
+      const forecastName = single ? translate('an.forecastLegend', locale, { method: g.method }) : translate('an.forecastOf', locale, { name: g.name });
       legend.push(forecastName);
       series.push({
         id: `forecast:${g.id}`,

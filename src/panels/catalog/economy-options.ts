@@ -138,6 +138,19 @@ export const alertRule = z
     regions: z.array(regionPattern).max(200).default([]),
     /** Optional plain-text note shown with the alert. */
     note: text.optional(),
+    /**
+     * Early warning: the rule also fires when the forecast (automatic ETS on the region's monthly history,
+     * the `history` slot) crosses the threshold within `horizon` months while the latest value does not.
+     * Shown apart from observed breaches, with the month it is expected and the lead time.
+     */
+    forecast: z
+      .object({
+        horizon: z.number().int().min(1).max(12).default(3),
+        /** 'likely': the whole 80 % interval is past the threshold (≥ 90 % by the forecast); 'mean': the forecast mean is. */
+        confidence: z.enum(['likely', 'mean']).default('likely'),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type AlertRule = z.output<typeof alertRule>;
@@ -180,9 +193,13 @@ export const rankingSlots = {
   kpi: { contract: 'kpi', optional: true, purpose: 'indicator names' },
 } as const satisfies SlotMap;
 export const compositionSlots = { main: { contract: 'share' } } as const satisfies SlotMap;
-export const gaugeSlots = { main: { contract: 'kpi' } } as const satisfies SlotMap;
+export const gaugeSlots = {
+  main: { contract: 'kpi' },
+  history: { contract: 'series', optional: true, purpose: 'monthly history of the indicator for the pace to target at the forecast' },
+} as const satisfies SlotMap;
 export const tableSlots = { main: { contract: 'project' } } as const satisfies SlotMap;
 export const alertListSlots = {
   main: { contract: 'region-metric' },
   kpi: { contract: 'kpi', optional: true, purpose: 'indicator names and province-level values' },
+  history: { contract: 'series', optional: true, purpose: 'monthly history of each region below the one in view, for forecast rules' },
 } as const satisfies SlotMap;
