@@ -653,7 +653,20 @@ function mix(seed: string, key: string, day: string, base: number, noise = 0.06)
 
 /** Appeals of one region in [from, to): expected volume with day-level noise, rounded. */
 function volume(regions: RegionSource, seed: string, region: string, from: number, to: number): number {
-  return Math.round(expectedAppeals(regions, seed, from, to) * regionWeight(regions, region) * mix(seed, `region-${region}`, cstDay(from), 1, 0.05));
+  const base = expectedAppeals(regions, seed, from, to) * regionWeight(regions, region) * mix(seed, `region-${region}`, cstDay(from), 1, 0.05);
+  return Math.round(base + burstVolume(regions, seed, region, from, to));
+}
+
+/** Appeals the bursts (`burstsIn`) add to `region` in [from, to): all of a burst inside the region, a county its share of its city's. */
+function burstVolume(regions: RegionSource, seed: string, region: string, from: number, to: number): number {
+  let extra = 0;
+  for (const b of burstsIn(seed, from, to)) {
+    const hours = (Math.min(to, b.to) - Math.max(from, b.from)) / HOUR;
+    if (hours <= 0 || !regions.get(b.city)) continue;
+    if (within(regions, region)(b.city)) extra += b.perHour * hours;
+    else if (within(regions, b.city)(region)) extra += b.perHour * hours * (regionWeight(regions, region) / regionWeight(regions, b.city));
+  }
+  return extra;
 }
 
 /**

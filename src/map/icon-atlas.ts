@@ -2,6 +2,8 @@
 export interface IconAtlas {
   /** Image URL of the atlas (a data: URL built at runtime: no network). */
   url: string;
+  /** The atlas itself: deck.gl takes it as is (a data: URL would be fetched, which the CSP's connect-src refuses). */
+  image?: HTMLCanvasElement;
   mapping: Record<string, { x: number; y: number; width: number; height: number; mask: boolean; anchorY?: number }>;
 }
 
@@ -61,5 +63,59 @@ export function createIconAtlas(fontFamily: string): IconAtlas | null {
     ctx.globalCompositeOperation = 'source-over';
     mapping[type] = { x: i * CELL, y: 0, width: CELL, height: CELL, mask: true };
   });
-  return { url: canvas.toDataURL('image/png'), mapping };
+  return { url: canvas.toDataURL('image/png'), image: canvas, mapping };
+}
+
+/**
+ * Level shapes (Ⅰ ◆, Ⅱ ▲, Ⅲ ● , Ⅳ ■; lib/levels.ts) as white masks tinted by
+ * the level colour, so a level reads from its shape as well as its colour.
+ */
+let levelAtlas: IconAtlas | null | undefined;
+
+export function levelShapeAtlas(): IconAtlas | null {
+  if (levelAtlas !== undefined) return levelAtlas;
+  levelAtlas = null;
+  if (typeof document === 'undefined') return null;
+  const canvas = document.createElement('canvas');
+  canvas.width = CELL * 4;
+  canvas.height = CELL;
+  let ctx: CanvasRenderingContext2D | null = null;
+  try {
+    ctx = canvas.getContext('2d');
+  } catch {
+    ctx = null;
+  }
+  if (!ctx) return null;
+  const mapping: IconAtlas['mapping'] = {};
+  const m = 4;
+  const draw: ((x: number) => void)[] = [
+    (x) => {
+      ctx.moveTo(x + CELL / 2, m);
+      ctx.lineTo(x + CELL - m, CELL / 2);
+      ctx.lineTo(x + CELL / 2, CELL - m);
+      ctx.lineTo(x + m, CELL / 2);
+    },
+    (x) => {
+      ctx.moveTo(x + CELL / 2, m);
+      ctx.lineTo(x + CELL - m, CELL - m * 2);
+      ctx.lineTo(x + m, CELL - m * 2);
+    },
+    (x) => {
+      ctx.arc(x + CELL / 2, CELL / 2, CELL / 2 - m * 2, 0, Math.PI * 2);
+    },
+    (x) => {
+      ctx.rect(x + m * 3, m * 3, CELL - m * 6, CELL - m * 6);
+    },
+  ];
+  draw.forEach((shape, i) => {
+    const x = i * CELL;
+    ctx.fillStyle = '#ffffff';
+    ctx.beginPath();
+    shape(x);
+    ctx.closePath();
+    ctx.fill();
+    mapping[`level-${i + 1}`] = { x, y: 0, width: CELL, height: CELL, mask: true };
+  });
+  levelAtlas = { url: '', image: canvas, mapping };
+  return levelAtlas;
 }

@@ -70,6 +70,11 @@ export interface MapCanvasProps {
   onHover?: (hover: MapHover | null) => void;
   /** Any camera change (popups re-anchor). */
   onMove?: () => void;
+  /**
+   * A point to fly to (the selected incident, in the map's datum) with the
+   * zoom to reach; null flies back to the region in view.
+   */
+  flyTo?: { lon: number; lat: number; zoom: number } | null;
   /** Tooling hook (bench, diagnostics): the live map (and overlay, if any) once the map has loaded. */
   onReady?: (handle: { map: MapLibreMap; overlay: MapboxOverlay | null }) => void;
   /** Text for the context-loss overlay, unavailable state and the map's accessible name. */
@@ -407,6 +412,27 @@ export function MapCanvas(props: MapCanvasProps) {
     map.fitBounds(box, { padding: framePadding(padding, target), pitch, duration: reducedMotion() ? 0 : 1100, essential: true });
   }, [focusKey, pitch, paddingKey, status, u]);
 
+  // The selected incident: fly to it; deselected, frame the region in view again.
+  const flyKey = props.flyTo ? `${props.flyTo.lon},${props.flyTo.lat},${props.flyTo.zoom}` : '';
+  const flown = useRef('');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the target's value; padding and focus are read from `latest`
+  useEffect(() => {
+    const inst = instance.current;
+    if (!inst?.ready || status !== 'ready') return;
+    const { map } = inst;
+    const duration = reducedMotion() ? 0 : 1200;
+    if (flyKey) {
+      const [lon, lat, zoom] = flyKey.split(',').map(Number) as [number, number, number];
+      map.flyTo({ center: [lon, lat], zoom: Math.max(zoom, Math.min(map.getZoom() + 2, 11)), duration, essential: true });
+      inst.fitted = `fly|${flyKey}`;
+    } else if (flown.current) {
+      const box = cameraBox(latest.current.geo, latest.current.focus);
+      inst.fitted = cameraKey(latest.current);
+      if (box) map.fitBounds(box, { padding: framePadding(latest.current.padding, latest.current.focus), pitch, duration, essential: true });
+    }
+    flown.current = flyKey;
+  }, [flyKey, status]);
+
   const overlayText = status === 'lost' ? props.text.lost : status === 'failed' ? props.text.failed : null;
   return (
     <div
@@ -418,6 +444,7 @@ export function MapCanvas(props: MapCanvasProps) {
       data-deck-layers={deckLayers.map((l) => l.id).join(' ')}
       data-deck={deck ? 'loaded' : 'none'}
       data-camera="still"
+      data-fly-to={flyKey || undefined}
     >
       <div ref={glRef} className="map-canvas__gl" />
       {props.children}

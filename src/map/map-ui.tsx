@@ -48,7 +48,13 @@ function LegendEntry({ block }: { block: LegendBlock }) {
           <ul className="map-legend__list">
             {block.items.map((i) => (
               <li key={i.level}>
-                <span className={`map-legend__dot map-legend__dot--${i.level}`} style={{ background: i.color }} />
+                {i.shape ? (
+                  <span className={`map-legend__shape map-legend__shape--${i.level}`} style={{ color: i.color }} aria-hidden="true">
+                    {i.shape}
+                  </span>
+                ) : (
+                  <span className={`map-legend__dot map-legend__dot--${i.level}`} style={{ background: i.color }} />
+                )}
                 <span>{i.label}</span>
                 <span className="num map-legend__count">{i.count}</span>
               </li>

@@ -1,4 +1,5 @@
-import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import type { Incident } from '../data/contracts/index';
 import type { Topology } from 'topojson-specification';
 import type { RegionIndex } from '../geo/region-index';
 import { localize } from '../i18n/i18n';
@@ -26,6 +27,7 @@ import {
   labelValuesOf,
   legendBlocks,
   mapIndicators,
+  pickIncident,
   pickTooltip,
   primaryDataset,
   pulsePoints,
@@ -139,9 +141,44 @@ export interface MapViewProps {
   regions: RegionIndex;
   onDrill: (code: string) => void;
   onIndicator: (id: string) => void;
+  /** The incident selected (its detail card is open): the map flies to it and rings it. */
+  selectedIncident?: string | null | undefined;
+  /** A click on an incident point selects it (instead of a popup). */
+  onSelectIncident?: ((id: string) => void) | undefined;
+  /** Drawn over the map (the incident detail card). */
+  overlay?: ReactNode;
 }
 
-export function MapView({ geo: geoState, options, feeds, title, locale, region, indicatorFilter, regions, onDrill, onIndicator }: MapViewProps) {
+/** Zoom the map flies to for a selected incident: a county and its roads in view. */
+const INCIDENT_ZOOM = 10;
+
+/** The dataset key of the incidents the map draws (its points layer, else its dispatch lines), if any. */
+export function incidentDatasetKey(options: Pick<MapPanelOptions, 'layers'>): string | undefined {
+  const layer = options.layers.find((l) => l.type === 'points') ?? options.layers.find((l) => l.type === 'arcs');
+  return layer ? (layer as { dataset?: string }).dataset : undefined;
+}
+
+/** The dataset key of the rescue resources the dispatch lines start from, if any. */
+export function resourceDatasetKey(options: Pick<MapPanelOptions, 'layers'>): string | undefined {
+  const layer = options.layers.find((l) => l.type === 'arcs' && (l as { resources?: string }).resources);
+  return layer ? (layer as { resources?: string }).resources : undefined;
+}
+
+export function MapView({
+  geo: geoState,
+  options,
+  feeds,
+  title,
+  locale,
+  region,
+  indicatorFilter,
+  regions,
+  onDrill,
+  onIndicator,
+  selectedIncident,
+  onSelectIncident,
+  overlay,
+}: MapViewProps) {
   const { geo, shift } = geoState;
   const layout = useLayout();
   const u = layout.u;
@@ -175,7 +212,37 @@ export function MapView({ geo: geoState, options, feeds, title, locale, region, 
   const prepared = useMemo(() => prepareLayers(options.layers, data, scene), [options.layers, data, scene]);
   const deck = useDeck(needsDeck(options.layers));
   const drawn = useMemo(() => drawLayers(prepared, scene, deck), [prepared, scene, deck]);
-  const drawnIds = useStableList(drawn.ids);
+
+  // ── The selected incident: where to fly, and a ring around it ───────────
+  const incidentKey = incidentDatasetKey(options);
+  const incidentRecords = incidentKey ? (data[incidentKey] as readonly Incident[] | undefined) : undefined;
+  const selected = useMemo(
+    () => (selectedIncident && incidentRecords ? (incidentRecords.find((r) => r.id === selectedIncident) ?? null) : null),
+    [selectedIncident, incidentRecords],
+  );
+  const selectedAt = useMemo((): [number, number] | null => {
+    if (!selected) return null;
+    return shift ? shift([selected.lon, selected.lat]) : [selected.lon, selected.lat];
+  }, [selected, shift]);
+  const flyTo = useMemo(() => (selectedAt ? { lon: selectedAt[0], lat: selectedAt[1], zoom: INCIDENT_ZOOM } : null), [selectedAt]);
+  const deckLayers = useMemo(() => {
+    if (!deck || !selectedAt || !selected) return drawn.deck;
+    const ring = new deck.layers.ScatterplotLayer<{ at: [number, number] }>({
+      id: 'selected-incident',
+      data: [{ at: selectedAt }],
+      getPosition: (d) => d.at,
+      radiusUnits: 'pixels',
+      getRadius: 18 * u,
+      filled: false,
+      stroked: true,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 3 * u,
+      getLineColor: [255, 255, 255, 235],
+      pickable: false,
+    });
+    return [...drawn.deck, ring];
+  }, [deck, drawn.deck, selectedAt, selected, u]);
+  const drawnIds = useStableList(selected ? [...drawn.ids, 'selected-incident'] : drawn.ids);
 
   const labels = useMemo(
     () => (options.labels ? regionLabels(geo, focus, inView, locale, labelValuesOf(prepared, scene)) : []),
@@ -212,6 +279,12 @@ export function MapView({ geo: geoState, options, feeds, title, locale, region, 
     if (target && target !== region) onDrill(target);
   };
   const onPick = (pick: MapPick, x: number, y: number) => {
+    const incident = onSelectIncident ? pickIncident(pick.layerId, pick, prepared) : null;
+    if (incident && onSelectIncident) {
+      setPopup(null);
+      onSelectIncident(incident);
+      return true;
+    }
     const picked = pickTooltip(pick.layerId, pick, prepared, scene);
     if (!picked?.popup) return false;
     setPopup({ x, y, content: picked.content });
@@ -237,13 +310,14 @@ export function MapView({ geo: geoState, options, feeds, title, locale, region, 
       data-level={focus.level}
       data-indicator={indicator ?? ''}
       data-compact={compact ? '' : undefined}
+      data-selected-incident={selected ? selected.id : undefined}
     >
       <MapCanvas
         geo={geo}
         focus={focus}
         baseMap={options.baseMap}
         native={drawn.native}
-        deckLayers={drawn.deck}
+        deckLayers={deckLayers}
         deck={deck}
         drawn={drawnIds}
         labels={labels}
@@ -258,6 +332,7 @@ export function MapView({ geo: geoState, options, feeds, title, locale, region, 
         onPick={onPick}
         onHover={setHover}
         onMove={() => setPopup((p) => (p ? null : p))}
+        flyTo={flyTo}
         text={{ lost: mapText('map.lost', locale), failed: mapText('map.failed', locale), label: mapText('map.label', locale, { title }) }}
       >
         <div className="map-panel__vignette" aria-hidden="true" />
@@ -276,6 +351,7 @@ export function MapView({ geo: geoState, options, feeds, title, locale, region, 
       {popup ? (
         <MapTooltip x={popup.x} y={popup.y} content={popup.content} {...size} onClose={() => setPopup(null)} closeLabel={mapText('map.close', locale)} />
       ) : null}
+      {overlay}
       {attribution ? <div className="map-panel__attribution">{mapText('map.attribution', locale, { name: attribution })}</div> : null}
     </div>
   );

@@ -4,7 +4,7 @@ import { tokens } from '../theme/tokens';
 import { type MapFocus, regionSource, regionsInView } from './base-style';
 import type { Shift } from './datum-shift';
 import type { RegionGeo } from './geo';
-import { iconAtlasFor } from './icon-atlas';
+import { iconAtlasFor, levelShapeAtlas } from './icon-atlas';
 import { kit } from './kit';
 import type { IndicatorSpec } from './layers/fields';
 import type { LayerScene } from './layers/layer-type';
@@ -44,6 +44,7 @@ export function buildScene(s: SceneInput): LayerScene {
     cityCentre: s.cityCentre,
     shift: s.shift,
     iconAtlas,
+    levelAtlas: levelShapeAtlas,
     regionSource: regionSource(s.focus),
     kit,
   };

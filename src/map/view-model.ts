@@ -148,6 +148,12 @@ export function pickTooltip(
   return layer && content ? { content, popup: layer.type.popup === true } : null;
 }
 
+/** The incident id a click on a deck object selects (points of incidents), if any. */
+export function pickIncident(layerId: string, hit: LayerHit, prepared: readonly PreparedLayer[]): string | null {
+  const layer = prepared.find((p) => p.spec.id === layerId);
+  return layer?.type.pickedIncident?.(layer.spec, layer.model, hit) ?? null;
+}
+
 export function pulsePoints(prepared: readonly PreparedLayer[], scene: LayerScene): PulsePoint[] {
   return prepared.flatMap(({ spec, type, model }) => [...(type.pulses?.(spec, model, scene) ?? [])]);
 }

@@ -4,9 +4,11 @@ import { useRuntime } from '../data/runtime';
 import type { DatasetView } from '../data/use-dataset';
 import type { Locale } from '../lib/locale';
 import { levelWithColour, pickName, term, useLocale, useT } from '../i18n/i18n';
+import { hasMessage, translate } from '../i18n/translate';
 import { clock } from '../lib/clock';
-import { formatAge, formatDateTime, formatWithUnit } from '../lib/format';
-import { useView } from '../state/view-store';
+import { formatAge, formatDateTime, formatNumber, formatWithUnit } from '../lib/format';
+import { useView, viewStore } from '../state/view-store';
+import { LEVEL_SHAPE } from '../lib/levels';
 import type {
   AlertFeedOptions,
   AppealTickerOptions,
@@ -16,8 +18,10 @@ import type {
   incidentListSlots,
   RankListOptions,
   rankListSlots,
+  SensorListOptions,
+  sensorListSlots,
 } from './catalog/live-options';
-import { alertItems, appealItems, incidentItems, rankBarScale, rankItems } from './live-model';
+import { alertItems, appealItems, incidentItems, overThreshold, rankBarScale, rankItems, sensorItems } from './live-model';
 import { Tag } from './panel-bits';
 import { PanelFrame } from './panel-frame';
 import type { PanelProps } from './types';
@@ -99,6 +103,15 @@ function LiveListFrame({
   );
 }
 
+/** A level as text and shape (Ⅰ ◆, Ⅱ ▲, Ⅲ ●, Ⅳ ■): never told by colour alone. */
+export function LevelChip({ level, locale }: { level: 1 | 2 | 3 | 4; locale: Locale }) {
+  return (
+    <span className={`sev-chip sev-chip--${level}`} data-shape={LEVEL_SHAPE[level]}>
+      <span aria-hidden="true">{LEVEL_SHAPE[level]}</span> {levelWithColour(level, locale)}
+    </span>
+  );
+}
+
 /** Time of an item: how long ago, with the China time on hover. */
 function ItemTime({ at, now, locale }: { at: number; now: number; locale: Locale }) {
   return (
@@ -111,6 +124,7 @@ function ItemTime({ at, now, locale }: { at: number; now: number; locale: Locale
 /** Live incidents, newest first, four-colour levels written out; a fresh red one glows for ten minutes. */
 export function IncidentList({ config, options, title, data: { main: data } }: PanelProps<IncidentListOptions, typeof incidentListSlots>) {
   const { region, filters, locale, regions, now } = useListView();
+  const selected = useView((s) => s.incident ?? null);
   const items = useMemo(() => incidentItems(data.records, options, region, filters), [data.records, options, region, filters]);
   return (
     <LiveListFrame config={config} title={title} data={data} count={items.length} autoScroll={options.autoScroll}>
@@ -119,14 +133,28 @@ export function IncidentList({ config, options, title, data: { main: data } }: P
           key={r.id}
           className={`live-item live-item--sev${r.severity}${r.severity === 1 && now - r.reportedAt < 10 * 60_000 ? ' live-item--fresh-red' : ''}`}
           data-severity={r.severity}
+          data-incident={r.id}
+          data-status={r.status}
+          data-selected={selected === r.id ? 'true' : undefined}
         >
-          <span className={`sev-chip sev-chip--${r.severity}`}>{levelWithColour(r.severity, locale)}</span>
-          <span className="live-item__main">
+          <LevelChip level={r.severity} locale={locale} />
+          {/* A click (or Enter) selects the incident: the map flies to it and its detail card opens. */}
+          <button
+            type="button"
+            className="live-item__main live-item__open"
+            aria-pressed={selected === r.id}
+            onClick={() =>
+              viewStore()
+                .getState()
+                .selectIncident(selected === r.id ? null : r.id)
+            }
+          >
             <span className="live-item__title">{r.title}</span>
             <span className="live-item__meta">
-              {term('incident.type', r.type, locale)} · {regions.label(r.region, locale, true)} · {term('incident.status', r.status, locale)}
+              {term('incident.type', r.type, locale)} · {regions.label(r.region, locale, true)} ·{' '}
+              <span className="live-item__status">{term('incident.status', r.status, locale)}</span>
             </span>
-          </span>
+          </button>
           <ItemTime at={r.reportedAt} now={now} locale={locale} />
         </li>
       ))}
@@ -165,7 +193,7 @@ export function AlertFeed({ config, options, title, data: { main: data } }: Pane
     <LiveListFrame config={config} title={title} data={data} count={items.length} autoScroll={options.autoScroll}>
       {items.map((r) => (
         <li key={r.id} className="live-item" data-severity={r.level}>
-          <span className={`sev-chip sev-chip--${r.level}`}>{levelWithColour(r.level, locale)}</span>
+          <LevelChip level={r.level} locale={locale} />
           <span className="live-item__main">
             <span className="live-item__title live-item__title--wrap">{r.message}</span>
             {r.region ? <span className="live-item__meta">{regions.label(r.region, locale, true)}</span> : null}
@@ -173,6 +201,45 @@ export function AlertFeed({ config, options, title, data: { main: data } }: Pane
           <ItemTime at={r.at} now={now} locale={locale} />
         </li>
       ))}
+    </LiveListFrame>
+  );
+}
+
+/** A measured indicator's name (methane, co, gas-lel, h2s, nh3), or the feed's own name. */
+function indicatorName(indicator: string, locale: Locale): string {
+  const key = `sensor.indicator.${indicator}`;
+  return hasMessage(key) ? translate(key, locale) : indicator;
+}
+
+/** IoT sensor alarms (chemical parks, coal mines): reading against threshold with units, level as text and shape, active first. */
+export function SensorList({ config, options, title, data: { main: data } }: PanelProps<SensorListOptions, typeof sensorListSlots>) {
+  const { region, locale, regions, now } = useListView();
+  const items = useMemo(() => sensorItems(data.records, options, region), [data.records, options, region]);
+  return (
+    <LiveListFrame config={config} title={title} data={data} count={items.length} autoScroll={options.autoScroll}>
+      {items.map((r) => {
+        const ratio = overThreshold(r);
+        return (
+          <li key={r.id} className="live-item sensor-item" data-severity={r.level} data-status={r.status} data-sensor={r.kind}>
+            <LevelChip level={r.level} locale={locale} />
+            <span className="live-item__main">
+              <span className="live-item__title">
+                {r.site}
+                {r.point ? ` · ${r.point}` : ''}
+              </span>
+              <span className="sensor-item__reading num">
+                {indicatorName(r.indicator, locale)} <strong>{formatWithUnit(r.reading, r.unit, locale)}</strong>
+                {translate('sensor.threshold', locale, { value: formatWithUnit(r.threshold, r.unit, locale) })}
+                {ratio !== null ? ` · ${translate('sensor.ratio', locale, { x: formatNumber(ratio, locale, 2) })}` : ''}
+              </span>
+              <span className="live-item__meta">
+                {translate(`sensor.kind.${r.kind}`, locale)} · {regions.label(r.region, locale, true)} · {translate(`sensor.status.${r.status}`, locale)}
+              </span>
+            </span>
+            <ItemTime at={r.at} now={now} locale={locale} />
+          </li>
+        );
+      })}
     </LiveListFrame>
   );
 }

@@ -1,6 +1,6 @@
-import type { Alert, Incident, RankItem, TextItem } from '../data/contracts/index';
+import type { Alert, Incident, RankItem, SensorAlarm, TextItem } from '../data/contracts/index';
 import { maskPersonalData } from '../lib/mask';
-import type { AlertFeedOptions, AppealTickerOptions, IncidentListOptions, RankListOptions } from './catalog/live-options';
+import type { AlertFeedOptions, AppealTickerOptions, IncidentListOptions, RankListOptions, SensorListOptions } from './catalog/live-options';
 
 /**
  * What the live lists show, as pure functions of their records and the view:
@@ -76,4 +76,17 @@ export function rankBarScale(items: readonly RankItem[]): { max: number; floor: 
   if (!isRate || min <= 0) return { max, floor: 0 };
   const floor = Math.max(0, Math.floor((min - Math.max(max - min, 2)) / 5) * 5);
   return { max, floor };
+}
+
+/** Sensor alarms the list shows: active ones first (newest first), then cleared ones if asked for; inside the region in view. */
+export function sensorItems(records: readonly SensorAlarm[] | undefined, options: SensorListOptions, region: string): SensorAlarm[] {
+  return [...(records ?? [])]
+    .filter((r) => (!options.followRegion || inRegion(r.region, region)) && (options.showCleared || r.status === 'active'))
+    .sort((a, b) => (a.status === b.status ? b.at - a.at : a.status === 'active' ? -1 : 1))
+    .slice(0, options.max);
+}
+
+/** How far a reading is over its threshold, as a multiple (1.24 → "1.24×"); null when either is missing. */
+export function overThreshold(r: Pick<SensorAlarm, 'reading' | 'threshold'>): number | null {
+  return r.reading !== null && r.threshold !== null && r.threshold > 0 ? Math.round((r.reading / r.threshold) * 100) / 100 : null;
 }

@@ -2,7 +2,10 @@ import { useRuntime } from '../data/runtime';
 import { useLocale } from '../i18n/i18n';
 import type { MapPanelOptions } from '../map/layer-specs';
 import { mapText } from '../map/map-text';
-import { type MapFeed, MapView, mapPanelState, primaryFeed, useRegionGeo } from '../map/map-view';
+import { incidentDatasetKey, type MapFeed, MapView, mapPanelState, primaryFeed, resourceDatasetKey, useRegionGeo } from '../map/map-view';
+import type { Incident, Resource } from '../data/contracts/index';
+import { clock } from '../lib/clock';
+import { IncidentDetail } from './incident-detail';
 import { useView, viewStore } from '../state/view-store';
 import { PanelFrame, type PanelState } from './panel-frame';
 import type { PanelProps } from './types';
@@ -22,6 +25,13 @@ export default function MapPanel({ config, options, title, data }: PanelProps<Ma
   const geo = useRegionGeo(app.regionPack.topology, options);
   const feeds = data as Readonly<Record<string, MapFeed>>;
   const primary = primaryFeed(options, data);
+  // The selected incident (?incident=): the map flies to it and its detail card opens over the map.
+  const selected = useView((s) => s.incident ?? null);
+  const incidentKey = incidentDatasetKey(options);
+  const resourceKey = resourceDatasetKey(options);
+  const incidents = incidentKey ? (feeds[incidentKey]?.records as readonly Incident[] | undefined) : undefined;
+  const resources = resourceKey ? (feeds[resourceKey]?.records as readonly Resource[] | undefined) : undefined;
+  const close = () => viewStore().getState().selectIncident(null);
   return (
     <PanelFrame
       panelId={config.id}
@@ -43,6 +53,13 @@ export default function MapPanel({ config, options, title, data }: PanelProps<Ma
           regions={regions}
           onDrill={(code) => viewStore().getState().drillTo(code)}
           onIndicator={(id) => viewStore().getState().setFilter('indicator', id)}
+          selectedIncident={incidentKey ? selected : null}
+          onSelectIncident={incidentKey ? (id) => viewStore().getState().selectIncident(id) : undefined}
+          overlay={
+            incidentKey && selected ? (
+              <IncidentDetail id={selected} incidents={incidents} resources={resources} locale={locale} regions={regions} now={clock.now()} onClose={close} />
+            ) : null
+          }
         />
       ) : (
         <div className="panel__placeholder">{geo.error ?? mapText('map.loadingGeo', locale)}</div>

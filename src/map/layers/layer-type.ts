@@ -75,6 +75,8 @@ export interface LayerScene {
   shift: Shift | null;
   /** Incident glyphs drawn at runtime (created on first call; null without a 2D canvas). */
   iconAtlas: () => IconAtlas | null;
+  /** Level shapes (◆ ▲ ● ■) drawn at runtime; absent or null without a 2D canvas. */
+  levelAtlas?: () => IconAtlas | null;
   /** Where the regions in view are in the MapLibre style, for native area layers. */
   regionSource: { source: string; filter: FilterSpecification | null };
   /** The map room's data preparation and colour helpers (memoised on records identity). */
@@ -102,7 +104,7 @@ export interface TooltipContent {
 /** A legend entry; blocks with the same `key` (e.g. one density scale for heatmap and hexagons) show once. */
 export type LegendBlock =
   | { kind: 'classes'; key: string; title: string; unit: string; items: { color: string; label: string }[] }
-  | { kind: 'levels'; key: string; title: string; items: { level: 1 | 2 | 3 | 4; color: string; label: string; count: string }[] }
+  | { kind: 'levels'; key: string; title: string; items: { level: 1 | 2 | 3 | 4; color: string; label: string; count: string; shape?: string }[] }
   | { kind: 'gradient'; key: string; title: string; colors: readonly string[]; low: string; high: string }
   | { kind: 'line'; key: string; label: string; from: string; to: string }
   | { kind: 'column'; key: string; label: string; color: string };
@@ -132,6 +134,8 @@ interface LayerTypeBase<S extends LayerSchema, M> {
   pick?: (spec: SpecOf<S>, model: M, hit: LayerHit, scene: LayerScene) => TooltipContent | null;
   /** A click on a picked object opens its tooltip as a popup (incidents, dispatches) instead of drilling. */
   popup?: boolean;
+  /** The incident a picked object stands for (a click selects it: detail card, fly-to), if any. */
+  pickedIncident?: (spec: SpecOf<S>, model: M, hit: LayerHit) => string | null;
   /** Lines the layer adds to the tooltip of the region under the pointer. */
   regionLines?: (spec: SpecOf<S>, model: M, code: string, scene: LayerScene) => TooltipLine[];
   /** Values shown under the region labels. */

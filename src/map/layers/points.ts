@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Incident } from '../../data/contracts/index';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import type { Locale } from '../../lib/locale';
+import { LEVEL_SHAPE } from '../../lib/levels';
 import { tokens } from '../../theme/tokens';
 import type { PointData } from '../layer-data';
 import { levelWithColour, mapText, term, translate } from '../map-text';
@@ -19,7 +20,8 @@ const schema = z
     type: z.literal('points'),
     id: layerId.default('points'),
     dataset: datasetKey.default('incidents'),
-    symbol: z.enum(['circle', 'icon']).default('circle'),
+    /** `level`: a shape per level (Ⅰ ◆, Ⅱ ▲, Ⅲ ●, Ⅳ ■) so levels read without colour (≤ ~5,000 points). */
+    symbol: z.enum(['circle', 'icon', 'level']).default('circle'),
     /** Radius of a level-IV point in design pixels; higher levels are drawn larger. */
     radius: z.number().min(1).max(40).default(5),
     /** Only draw incidents at this level or more severe (1 = red only, 4 = all). */
@@ -40,7 +42,7 @@ export type PointsSpec = z.output<typeof schema>;
 
 type Model =
   | { symbol: 'circle'; data: PointData; records: readonly Incident[]; counts: readonly number[] }
-  | { symbol: 'icon'; list: readonly Incident[]; positions: Float64Array; records: readonly Incident[]; counts: readonly number[] };
+  | { symbol: 'icon' | 'level'; list: readonly Incident[]; positions: Float64Array; records: readonly Incident[]; counts: readonly number[] };
 
 const LEVELS = [1, 2, 3, 4] as const;
 
@@ -60,6 +62,11 @@ export function incidentTooltip(i: Incident, locale: Locale): TooltipContent {
   };
 }
 
+/** Binary attributes pick by point index; `index` maps it back to the record. Icons pick the record itself. */
+function pickedRecord(model: Model, hit: { object: unknown; index: number }): Incident | undefined {
+  return model.symbol === 'circle' ? model.records[model.data.index[hit.index] ?? -1] : (hit.object as Incident | undefined);
+}
+
 export const points = defineLayer({
   type: 'points',
   schema,
@@ -71,11 +78,12 @@ export const points = defineLayer({
   prepare(spec, data: LayerData, scene): Model | null {
     const records = recordsOf(data, spec.dataset, 'incident');
     if (!records) return null;
-    if (spec.symbol === 'icon' && scene.iconAtlas()) {
+    const atlas = spec.symbol === 'level' ? scene.levelAtlas?.() : spec.symbol === 'icon' ? scene.iconAtlas() : null;
+    if (atlas && spec.symbol !== 'circle') {
       const list = scene.kit.filteredIncidents(records, spec);
       const counts = [0, 0, 0, 0];
       for (const r of list) counts[r.severity - 1] = (counts[r.severity - 1] as number) + 1;
-      return { symbol: 'icon', list, positions: scene.kit.shiftedPositions(list, scene.shift), records, counts };
+      return { symbol: spec.symbol, list, positions: scene.kit.shiftedPositions(list, scene.shift), records, counts };
     }
     const d = scene.kit.pointData(records, spec, scene.shift, spec.id);
     return { symbol: 'circle', data: d, records, counts: d.counts };
@@ -84,17 +92,18 @@ export const points = defineLayer({
   build(spec, model, scene, deck) {
     const { u } = scene;
     const alpha = Math.round(spec.opacity * 255);
-    if (model.symbol === 'icon') {
-      const atlas = scene.iconAtlas();
+    if (model.symbol !== 'circle') {
+      const byLevel = model.symbol === 'level';
+      const atlas = byLevel ? scene.levelAtlas?.() : scene.iconAtlas();
       if (!atlas) return null;
       const { positions } = model;
       const rgb = LEVELS.map((s) => scene.kit.hexToRgb(tokens.severity[s]));
       return new deck.layers.IconLayer<Incident>({
         id: spec.id,
         data: model.list as Incident[],
-        iconAtlas: atlas.url,
+        iconAtlas: (atlas.image ?? atlas.url) as string,
         iconMapping: atlas.mapping,
-        getIcon: (d) => (atlas.mapping[d.type] ? d.type : 'other'),
+        getIcon: (d) => (byLevel ? `level-${d.severity}` : atlas.mapping[d.type] ? d.type : 'other'),
         getPosition: (_, { index }) => [positions[index * 2] as number, positions[index * 2 + 1] as number],
         getColor: (d) => [...(rgb[d.severity - 1] as [number, number, number]), alpha],
         getSize: (d) => spec.radius * u * 2.8 * scene.kit.SEVERITY_RADIUS[d.severity],
@@ -124,6 +133,7 @@ export const points = defineLayer({
       title: mapText('map.incidents', scene.locale),
       items: LEVELS.map((level) => ({
         level,
+        ...(model.symbol === 'level' ? { shape: LEVEL_SHAPE[level] } : {}),
         color: tokens.severity[level],
         label: levelWithColour(level, scene.locale),
         count: formatNumber(model.counts[level - 1] ?? 0, scene.locale, 0),
@@ -132,9 +142,12 @@ export const points = defineLayer({
   },
 
   pick(_spec, model, hit, scene) {
-    // Binary attributes pick by point index; `index` maps it back to the record.
-    const incident = model.symbol === 'icon' ? (hit.object as Incident | undefined) : model.records[model.data.index[hit.index] ?? -1];
+    const incident = pickedRecord(model, hit);
     return incident ? incidentTooltip(incident, scene.locale) : null;
+  },
+
+  pickedIncident(_spec, model, hit) {
+    return pickedRecord(model, hit)?.id ?? null;
   },
 
   pulses(spec, model, scene) {

@@ -24,6 +24,12 @@ export type AppealTickerOptions = z.output<typeof appealTickerOptions>;
 export const alertFeedOptions = listOptions.extend({ minLevel: level.default(4) });
 export type AlertFeedOptions = z.output<typeof alertFeedOptions>;
 
+export const sensorListOptions = listOptions.extend({
+  /** Also list alarms that have cleared (greyed, marked 已消除). */
+  showCleared: z.boolean().default(true),
+});
+export type SensorListOptions = z.output<typeof sensorListOptions>;
+
 export const rankListOptions = z
   .object({
     max: z.number().int().min(1).max(50).default(10),
@@ -38,3 +44,4 @@ export const incidentListSlots = { main: { contract: 'incident' } } as const sat
 export const appealTickerSlots = { main: { contract: 'text-item' } } as const satisfies SlotMap;
 export const alertFeedSlots = { main: { contract: 'alert' } } as const satisfies SlotMap;
 export const rankListSlots = { main: { contract: 'rank' } } as const satisfies SlotMap;
+export const sensorListSlots = { main: { contract: 'sensor-alarm' } } as const satisfies SlotMap;
