@@ -16,6 +16,8 @@ export function recordIdentity<C extends ContractName>(contract: C, record: Reco
     case 'rank':
     case 'share':
       return String(r.key);
+    case 'response-time':
+      return `${r.level}|${r.period ?? ''}`;
     default:
       return String(r.id);
   }
