@@ -292,7 +292,7 @@ export function buildInsights(input: InsightInputs): Insight[] {
             before: breakUnit ? withUnit(cp.before, breakUnit) : formatNumber(cp.before, locale, 2),
             after: breakUnit ? withUnit(cp.after, breakUnit) : formatNumber(cp.after, locale, 2),
             change: cp.before !== 0 ? formatWithUnit((cp.after / cp.before - 1) * 100, '%', locale, 1, { signed: true }) : '—',
-            p: cp.pValue < 0.001 ? '< 0.001' : formatNumber(cp.pValue, locale, 3),
+            p: cp.pValue < 0.001 ? 'p < 0.001' : `p = ${formatNumber(cp.pValue, locale, 3)}`,
           }),
         });
       }

@@ -10,6 +10,7 @@ import { type ExportContext, exportFileName, isoChinaTime, toCsv, withDetail } f
 import { xlsxBlob } from '../lib/xlsx-export';
 import { DataTableView } from '../panels/data-table-view';
 import { useAnalysisVersion } from '../panels/insights-analysis';
+import { EffectSection } from '../panels/insights-effect';
 import { useTableView, usePanelData } from '../panels/panel-data';
 import { PanelHost, panelTitle, usePanelOptions } from '../panels/panel-host';
 import { panels } from '../panels/registry';
@@ -130,6 +131,7 @@ export function DetailView({ screen, config }: { screen: ScreenConfig; config: P
         <PanelHost config={config} />
       </div>
       <aside className="detail__side">
+        {config.type === 'trend' ? <EffectSection config={config} data={data as Record<string, DatasetView<unknown>>} /> : null}
         <section aria-labelledby="detail-provenance">
           <h3 id="detail-provenance">{t('detail.provenance')}</h3>
           <dl className="detail__facts">

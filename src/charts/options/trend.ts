@@ -418,3 +418,134 @@ export function trendOption(
     series,
   };
 }
+
+/**
+ * Effect view (analyst): the series actual against the counterfactual the
+ * pre-period model projects after the intervention month, with its 80 % and
+ * 95 % bands, and the intervention marked. Ids stable for `replaceMerge`.
+ */
+export function effectOption(
+  history: { t: readonly string[]; y: readonly (number | null)[] },
+  effect: {
+    at: string;
+    counterfactual: {
+      t: readonly string[];
+      mean: readonly number[];
+      lo80: readonly number[];
+      hi80: readonly number[];
+      lo95: readonly number[];
+      hi95: readonly number[];
+    };
+  },
+  names: { actual: string; counterfactual: string; at: string; unit: string | undefined },
+  view: ChartView,
+  theme: ChartTheme,
+): CockpitOption {
+  const { locale } = view;
+  const periods = [...history.t];
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const align = (values: readonly number[]) => {
+    const out: (number | null)[] = periods.map(() => null);
+    effect.counterfactual.t.forEach((t, k) => {
+      const i = index.get(t);
+      if (i !== undefined) out[i] = values[k] ?? null;
+    });
+    return out;
+  };
+  const mean = align(effect.counterfactual.mean);
+  const lo80 = align(effect.counterfactual.lo80);
+  const hi80 = align(effect.counterfactual.hi80);
+  const lo95 = align(effect.counterfactual.lo95);
+  const hi95 = align(effect.counterfactual.hi95);
+  const digits = digitsFor(history.y);
+  const isRate = names.unit === '%';
+  const color = theme.palette[0] ?? theme.accent;
+  const cf = theme.target;
+  const width = (hi: (number | null)[], lo: (number | null)[]) => hi.map((h, k) => (h === null || lo[k] === null ? null : h - (lo[k] as number)));
+  const band = (id: string, lo: (number | null)[], hi: (number | null)[], alpha: string): LineSeriesOption[] => [
+    { id: `${id}-base`, type: 'line', name: names.counterfactual, data: lo, stack: id, symbol: 'none', silent: true, lineStyle: { opacity: 0 }, color: cf },
+    {
+      id,
+      type: 'line',
+      name: names.counterfactual,
+      data: width(hi, lo),
+      stack: id,
+      symbol: 'none',
+      silent: true,
+      lineStyle: { opacity: 0 },
+      areaStyle: { color: `${cf}${alpha}` },
+      color: cf,
+    },
+  ];
+  const atText = names.at;
+  return {
+    animationDurationUpdate: 400,
+    legend: { ...legendBase(theme), data: [names.actual, names.counterfactual], right: theme.px(4) },
+    grid: { left: theme.px(6), right: theme.px(14), top: theme.px(32), bottom: theme.px(4), outerBoundsMode: 'same', outerBoundsContain: 'all' },
+    tooltip: {
+      ...tooltipBase(theme),
+      trigger: 'axis',
+      formatter: (raw) => {
+        const params = (Array.isArray(raw) ? raw : [raw]) as { dataIndex: number }[];
+        const i = params[0]?.dataIndex ?? 0;
+        const d = isRate ? 1 : digits;
+        const lines = [
+          periodTitle(periods[i] ?? '', locale),
+          `${names.actual}${translate('punct.colon', locale)}${valueText(history.y[i] ?? null, names.unit, locale, d)}`,
+        ];
+        if (mean[i] !== null) {
+          lines.push(
+            `${names.counterfactual}${translate('punct.colon', locale)}${valueText(mean[i] ?? null, names.unit, locale, d)}（95% ${valueText(lo95[i] ?? null, names.unit, locale, d)}–${valueText(hi95[i] ?? null, names.unit, locale, d)}）`,
+          );
+        }
+        return lines.join('\n');
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: periods,
+      boundaryGap: false,
+      axisLabel: { ...axisLabelStyle(theme), hideOverlap: true, formatter: (v: string) => monthTick(v, locale) },
+    },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      splitNumber: 3,
+      axisLabel: { ...axisLabelStyle(theme), formatter: (v: number) => tickText(v, locale, isRate ? 1 : 0) },
+    },
+    series: [
+      {
+        id: 'actual',
+        type: 'line',
+        name: names.actual,
+        data: [...history.y],
+        color,
+        symbol: 'circle',
+        symbolSize: theme.px(4),
+        lineStyle: { width: theme.px(2.5), color },
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          data: [
+            {
+              xAxis: effect.at,
+              lineStyle: { color: theme.text, type: 'dashed', width: theme.px(1.5) },
+              label: { position: 'insideEndTop', color: theme.text, fontSize: theme.px(13), formatter: () => atText },
+            },
+          ],
+        },
+      },
+      {
+        id: 'counterfactual',
+        type: 'line',
+        name: names.counterfactual,
+        data: mean,
+        color: cf,
+        symbol: 'none',
+        lineStyle: { width: theme.px(2), type: [theme.px(6), theme.px(4)], color: cf },
+      },
+      ...band('cf95', lo95, hi95, '26'),
+      ...band('cf80', lo80, hi80, '40'),
+    ],
+  };
+}
