@@ -106,6 +106,9 @@ interface Score {
   forecasts: number;
   refused: number;
   method: string;
+  /** Share of held-out points inside the 80 % / 95 % band, %. */
+  cover80: number;
+  cover95: number;
 }
 
 export function score(c: Case): Score {
@@ -115,6 +118,9 @@ export function score(c: Case): Score {
   const methods = new Map<string, number>();
   let refused = 0;
   let forecasts = 0;
+  let inside80 = 0;
+  let inside95 = 0;
+  let held = 0;
   for (const n of c.origins) {
     const h = Math.min(c.horizon, y.length - n);
     if (h < 1) continue;
@@ -146,6 +152,9 @@ export function score(c: Case): Score {
         snaive: train[n - c.season + (k % c.season)] as number,
         naive: train[n - 1] as number,
       };
+      held++;
+      if (actual >= (f.band.lo80[k] as number) && actual <= (f.band.hi80[k] as number)) inside80++;
+      if (actual >= (f.band.lo95[k] as number) && actual <= (f.band.hi95[k] as number)) inside95++;
       for (const key of ['ets', 'snaive', 'naive'] as const) {
         const err = Math.abs(actual - preds[key]);
         if (actual !== 0) ape[key].push((100 * err) / Math.abs(actual));
@@ -165,6 +174,8 @@ export function score(c: Case): Score {
     forecasts,
     refused,
     method,
+    cover80: held ? (100 * inside80) / held : Number.NaN,
+    cover95: held ? (100 * inside95) / held : Number.NaN,
   };
 }
 
@@ -182,11 +193,11 @@ export function table(): string {
         : s.maseEts < s.maseNaive
           ? 'better than naive only'
           : 'no better';
-    return `| ${c.name} | ${c.series.grain} | ${c.series.t.length} | ${s.forecasts} × ${c.horizon}${s.refused ? ` (${s.refused} refused)` : ''} | ${s.method} | ${f1(s.mapeEts)} | ${f1(s.mapeSnaive)} | ${f1(s.mapeNaive)} | ${f2(s.maseEts)} | ${f2(s.maseSnaive)} | ${f2(s.maseNaive)} | ${verdict} |`;
+    return `| ${c.name} | ${c.series.grain} | ${c.series.t.length} | ${s.forecasts} × ${c.horizon}${s.refused ? ` (${s.refused} refused)` : ''} | ${s.method} | ${f1(s.mapeEts)} | ${f1(s.mapeSnaive)} | ${f1(s.mapeNaive)} | ${f2(s.maseEts)} | ${f2(s.maseSnaive)} | ${f2(s.maseNaive)} | ${verdict} | ${f1(s.cover80)} / ${f1(s.cover95)} |`;
   });
   return [
-    '| series | grain | points | origins × horizon | model chosen most | MAPE ETS % | MAPE seasonal naive % | MAPE naive % | MASE ETS | MASE seasonal naive | MASE naive | ETS |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| series | grain | points | origins × horizon | model chosen most | MAPE ETS % | MAPE seasonal naive % | MAPE naive % | MASE ETS | MASE seasonal naive | MASE naive | ETS | inside 80 / 95 % band % |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
 }

@@ -32,7 +32,7 @@ export function evaluateEffect(s: TimeSeries, atLabel: string, opts: EffectOptio
   postY.forEach((v, i) => {
     if (v !== null) w[gap + i] = 1;
   });
-  const estimation = estimationVariance(fit, fitted.series.y, w);
+  const estimation = estimationVariance(fit, fitted.series.y, w, 60, false);
   const full = bandFrom(fit, [...pre.t.slice(pre.t.length - gap), ...postT], H, estimation.perH);
   const counterfactual: Band = {
     t: postT,

@@ -40,6 +40,8 @@ export interface EtsFit {
   fitted: (number | null)[];
   /** Fitted to log(y) (values are then on the log scale; see forecast.ts for the way back). */
   log: boolean;
+  /** The optimiser's unconstrained parameters (a warm start for refits). */
+  raw: number[];
 }
 
 const sig = (x: number) => 1 / (1 + Math.exp(-x));
@@ -235,12 +237,18 @@ function lsInitial(y: readonly (number | null)[], spec: EtsSpec, par: Params): {
 }
 
 /** Fit one ETS model by likelihood; null when there are too few observations for its AICc. */
-export function fitEts(y: readonly (number | null)[], spec: EtsSpec): EtsFit | null {
+export function fitEts(y: readonly (number | null)[], spec: EtsSpec, warm?: readonly number[]): EtsFit | null {
   let init = initialStates(y, spec);
   const dims = 1 + (spec.trend === 'N' ? 0 : 1) + (spec.season === 'A' ? 1 : 0) + (spec.trend === 'Ad' ? 1 : 0);
   let x = [-0.85, ...(spec.trend === 'N' ? [] : [-1.4]), ...(spec.season === 'A' ? [-2] : []), ...(spec.trend === 'Ad' ? [1.5] : [])].slice(0, dims);
+  // A warm start (bootstrap refits) begins at a fitted model's parameters: states first, one round.
+  if (warm && warm.length === dims) {
+    x = [...warm];
+    const ls = lsInitial(y, spec, decode(spec, x));
+    if (ls) init = ls;
+  }
   // Alternate: smoothing parameters by Nelder–Mead given the initial states, then the states by least squares.
-  for (let round = 0; round < 3; round++) {
+  for (let round = warm ? 2 : 0; round < 3; round++) {
     const fixed = init;
     const objective = (p: number[]) => {
       const r = run(y, spec, decode(spec, p), fixed, false);
@@ -272,6 +280,7 @@ export function fitEts(y: readonly (number | null)[], spec: EtsSpec): EtsFit | n
     aicc,
     fitted: r.fitted,
     log: false,
+    raw: x,
   };
 }
 

@@ -32,6 +32,7 @@ export type ForecastResult =
       seasonSource: 'declared' | 'detected' | 'none';
       aicc: number;
       band: Band;
+      intervals: 'bootstrap' | 'analytic';
       /** One-step-ahead fitted values over the history (null where the history has a gap). */
       fitted: (number | null)[];
     }
@@ -40,6 +41,12 @@ export type ForecastResult =
 export interface ForecastOptions {
   horizon: number;
   season?: number | 'auto' | 'none';
+  /**
+   * 'bootstrap' (default): forecast-error variance plus estimation error from refits on resampled
+   * residuals (40, seeded); 'analytic': the textbook ETS interval alone (parameters taken as known,
+   * narrower, ~40× faster).
+   */
+  intervals?: 'bootstrap' | 'analytic';
 }
 
 export interface Spike {
