@@ -77,13 +77,13 @@ export function populationShare(regions: RegionSource, region: string): number {
   return populationShare(regions, parent) * (w(region) / total);
 }
 
-/** Weekly reports by disease for the last `weeks` complete weeks and the current one (t = the week's Monday). */
+/** Weekly reports by disease for the last `weeks` complete weeks (t = the week's Monday; the week under way is left out, never drawn as a drop). */
 export function diseaseWeeks(regions: RegionSource, seed: string, now: number, region = PROVINCE, weeks = 12) {
   const out: { series: string; name: string; nameEn: string; region: string; t: string; value: number; unit: string; prior: number }[] = [];
   const current = weekStart(now);
-  for (let i = weeks; i >= 0; i--) {
+  for (let i = weeks; i >= 1; i--) {
     const w = current - i * WEEK;
-    const elapsed = i === 0 ? Math.min(1, (now - w) / WEEK) : 1;
+    const elapsed = 1;
     for (const d of DISEASES) {
       const yearAgo = weekStart(w - 364 * DAY);
       out.push({
@@ -130,18 +130,19 @@ function feverVisits(seed: string, ms: number, seasonShift: number, scale: numbe
 }
 
 /**
- * Daily fever-clinic visits for the last `days` and today so far (series
+ * Daily fever-clinic visits for the last `days` complete days (series
  * `visits`), with the seasonal band of the five previous seasons on the same
  * calendar day: `band-high` / `band-low` = their highest / lowest 7-day mean.
  */
 export function feverClinic(regions: RegionSource, seed: string, now: number, region = PROVINCE, days = 90) {
+  // Complete days only: today so far would read as a collapse.
   const share = populationShare(regions, region);
   const today = cstDayStart(now);
   const f = fluYear(seed, now);
   const out: { series: string; name: string; nameEn: string; region: string; t: string; value: number; unit: string }[] = [];
-  for (let i = days; i >= 0; i--) {
+  for (let i = days; i >= 1; i--) {
     const day = today - i * DAY;
-    const part = i === 0 ? Math.min(1, (now - day) / DAY) : 1;
+    const part = 1;
     const visits = feverVisits(seed, day, f.shift, f.scale, 'now') * share * part;
     const past: number[] = [];
     for (let y = 1; y <= 5; y++) {
@@ -249,10 +250,10 @@ export function healthKpis(regions: RegionSource, seed: string, now: number, reg
   const byWeek = new Map<string, number>();
   for (const r of weeks) byWeek.set(r.t, (byWeek.get(r.t) ?? 0) + r.value);
   const totals = [...byWeek.values()];
-  const lastWeek = totals[totals.length - 2] ?? null;
-  const before = totals[totals.length - 3] ?? null;
+  const lastWeek = totals[totals.length - 1] ?? null;
+  const before = totals[totals.length - 2] ?? null;
   const fever = feverClinic(regions, seed, now, region, 13).filter((r) => r.series === 'visits');
-  const yesterday = fever[fever.length - 2]?.value ?? null;
+  const yesterday = fever[fever.length - 1]?.value ?? null;
   const occ = hospitalOccupancy(regions, seed, now, region);
   const mean = (ind: string) => {
     const list = occ.filter((o) => o.indicator === ind).map((o) => o.value);
@@ -270,7 +271,7 @@ export function healthKpis(regions: RegionSource, seed: string, now: number, reg
       value: lastWeek,
       unit: '例',
       mom: lastWeek !== null && before ? round(((lastWeek - before) / before) * 100, 1) : null,
-      spark: totals.slice(0, -1),
+      spark: totals,
     },
     {
       ...base,
@@ -280,7 +281,7 @@ export function healthKpis(regions: RegionSource, seed: string, now: number, reg
       value: yesterday,
       unit: '人次',
       mom: null,
-      spark: fever.slice(0, -1).map((r) => r.value),
+      spark: fever.map((r) => r.value),
     },
     { ...base, id: 'bed-occupancy', name: '床位使用率', nameEn: 'Bed occupancy', value: mean('beds'), unit: '%', mom: null, spark: [] },
     { ...base, id: 'icu-occupancy', name: 'ICU床位使用率', nameEn: 'ICU occupancy', value: mean('icu'), unit: '%', mom: null, spark: [] },
@@ -300,7 +301,7 @@ export const healthRoutes: readonly DomainRoute[] = [
   regionalRoute(
     '/api/health/diseases',
     'series',
-    'weekly notifiable-disease reports (例) by disease for the last `weeks` (12, ≤ 52) and this week so far; t = the Monday; prior = a year earlier',
+    'weekly notifiable-disease reports (例) by disease for the last `weeks` (12, ≤ 52) complete weeks; t = the Monday; prior = a year earlier',
     (url, ctx, region, now) => diseaseWeeks(ctx.regions, ctx.seed, now, region, intParam(url, 'weeks', 12, 1, 52)),
   ),
   regionalRoute(
@@ -312,7 +313,7 @@ export const healthRoutes: readonly DomainRoute[] = [
   regionalRoute(
     '/api/health/fever',
     'series',
-    'daily fever-clinic visits (人次) for the last `days` (90, ≤ 365) with band-high / band-low = the five previous seasons on the same day',
+    'daily fever-clinic visits (人次) for the last `days` (90, ≤ 365) complete days with band-high / band-low = the five previous seasons on the same day',
     (url, ctx, region, now) => feverClinic(ctx.regions, ctx.seed, now, region, intParam(url, 'days', 90, 7, 365)),
   ),
   regionalRoute('/api/health/hospitals', 'region-metric', 'bed (`beds`) and ICU (`icu`) occupancy per child region, %', (_url, ctx, region, now) =>
