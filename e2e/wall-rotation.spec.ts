@@ -74,26 +74,37 @@ test('the playlist rotates, pauses on interaction with a visible mark, resumes a
   await page.evaluate(() => document.exitFullscreen());
   // The display is kept awake (Screen Wake Lock).
   expect(await page.evaluate(() => document.body.dataset.wakeLock)).toBe('held');
-  // The dwell passes: nothing moves while paused.
-  await page.clock.fastForward(25_000);
+  // The dwell passes: nothing moves while paused. (The page clock also runs in real time: the jumps leave
+  // ≥ 10 s of slack for a slow machine between the last movement and each check.)
+  await page.clock.fastForward(20_000);
   await expect(here).toHaveText('洛阳市');
   await expect(paused).toBeVisible();
   // The cursor went after 5 s at rest; so did the control.
   expect(await cursor()).toBe('none');
   await expect(page.getByTestId('fullscreen')).toBeHidden();
   // 30 s after the last movement: the rotation goes on with the next step.
-  await page.clock.fastForward(6_000);
+  await page.clock.fastForward(11_000);
   await expect(h1).toHaveText('社情民意');
   await expect(paused).toBeHidden();
   expect(viewOf(page)).toEqual({ screen: 'sentiment', region: '410000', filters: '' });
 
   // 10 s into the 40 s sentiment step the page reloads: it stays on that step and finishes its dwell, then starts over.
   await page.clock.fastForward(10_000);
+  // The saved position (step and when it started) is the same after the reload: it resumes, it does not restart.
+  const position = () =>
+    page.evaluate(() =>
+      Object.keys(localStorage)
+        .map((k) => JSON.parse(localStorage.getItem(k) ?? 'null') as { step?: number; stepStartedAt?: number } | null)
+        .filter((v) => v && typeof v.stepStartedAt === 'number')
+        .map((v) => [v?.step, v?.stepStartedAt]),
+    );
+  const before = await position();
+  expect(before).toHaveLength(1);
   await page.reload();
   await expect(h1).toHaveText('社情民意');
-  await page.clock.fastForward(25_000);
-  await expect(h1).toHaveText('社情民意');
-  await page.clock.fastForward(6_000);
+  expect(await position()).toEqual(before);
+  // 10 + 31 s > its 40 s dwell (a restarted step would need 40 s from the reload).
+  await page.clock.fastForward(31_000);
   await expect(h1).toHaveText('经济运行监测');
   await expect(here).toHaveText('河南省');
 });

@@ -111,7 +111,7 @@ for (const screen of ['economy', 'emergency', 'sentiment'] as const) {
       await expect
         .poll(
           () => page.evaluate(() => (({ width, height }) => [width, height])(document.querySelector('.artboard')?.getBoundingClientRect() ?? new DOMRect())),
-          { message: at },
+          { message: at, ...settle },
         )
         .toEqual([wall.w, wall.h]);
       const t1 = Date.now();
