@@ -3,13 +3,17 @@
  * script writing `bench-results/<name>.json` through lib.mjs) one after the
  * other, then prints every result of this run as one table.
  * `BENCH_SECONDS` shortens time-based benches; `BENCH_ONLY=sse` runs only
- * bench files whose name contains "sse". Benchmarks, not timed tests: the
+ * bench files whose name contains "sse". The run ends with one report
+ * (bench-results/report.{json,md}: each figure, its goal, pass/fail, change
+ * against docs/bench/report.json; BENCH_SAVE=1 makes it the new reference —
+ * scripts/bench/report.mjs). Benchmarks, not timed tests: the
  * exit code is non-zero only when a bench file crashes.
  */
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { printTable, RESULTS_DIR, ROOT } from './lib.mjs';
+import { writeReport } from './report.mjs';
 
 const dir = join(ROOT, 'scripts/bench');
 const only = process.env.BENCH_ONLY;
@@ -40,5 +44,8 @@ for (const f of await readdir(RESULTS_DIR).catch(() => [])) {
 }
 console.log('\n═ bench results ═');
 if (results.length) printTable(results);
-console.log(`\n${files.length} bench file(s), ${failed} failed; JSON in bench-results/`);
+const report = await writeReport(ROOT, results);
+console.log(
+  `\n${files.length} bench file(s), ${failed} failed; goals: ${report.summary.passed} met, ${report.summary.failed} not met; bench-results/report.md${process.env.BENCH_SAVE === '1' ? ' (saved to docs/bench/)' : ''}`,
+);
 process.exit(failed ? 1 : 0);
