@@ -210,7 +210,8 @@ function regionTilt(seed: string, code: string): number {
  *   `from` on, in the city and each of its counties. The city's whole retail series is scaled so
  *   that its cumulative Jan–`calibrate` figure stays what it was before the step was planted
  *   (published figures other screens pin by hand do not move; only the split before/after does).
- * - unemploymentRise: 三门峡's surveyed unemployment (the province's lowest, ≈ 4.8 %) climbs
+ * - unemploymentRise: 三门峡's surveyed unemployment (the province's lowest, ≈ 4.8 %; the city's
+ *   own figure, not its counties') climbs
  *   `perMonth` points a month from `from` on: below the 5.5 % red line in every published month
  *   up to `latest` (5.4 % in 2026-10), forecast to cross it within three months (trend + the
  *   January bump after Spring Festival).
@@ -290,7 +291,9 @@ export function publishedValue(def: IndicatorDef, regions: RegionTable, code: st
     // Unemployment peaks after Spring Festival and at graduation (Jul).
     const seasonal = m <= 2 ? 0.25 : m === 7 ? 0.3 : 0;
     const rise = PLANTED.unemploymentRise;
-    const planted = def.id === rise.indicator && regions.isWithin(code, rise.region);
+    // the city's own figure only: its counties are generated independently (they already sit 0.4–0.8
+    // points above the city) and would cross the 6 % county alert line
+    const planted = def.id === rise.indicator && code === rise.region;
     const climb = planted && month >= rise.from ? rise.perMonth * (monthsFrom(rise.from, month) + 1) : 0;
     return round(def.annual + (tilt - 1) * 0.8 + seasonal + climb + gaussian(rng) * 0.08, 1);
   }
