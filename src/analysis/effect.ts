@@ -91,5 +91,5 @@ export function segmentedRegression(s: TimeSeries, idx: number, m: number | null
   const sigma2 = fit.sse / Math.max(1, y.length - p);
   const se = Math.sqrt(sigma2 * at(fit.xtxInv[2] ?? [], 2));
   const d = at(fit.beta, 2);
-  return { method: m ? `segmented regression, ${m} seasonal dummies` : 'segmented regression', levelChange: d, lo: d - Z95 * se, hi: d + Z95 * se };
+  return { method: 'segmented regression', seasonalDummies: m ? m - 1 : 0, levelChange: d, lo: d - Z95 * se, hi: d + Z95 * se };
 }

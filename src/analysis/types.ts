@@ -105,7 +105,8 @@ export interface EffectResult {
   pValue: number;
   /** The 95 % interval of the cumulative effect excludes 0. */
   significant: boolean;
-  crossCheck?: { method: string; levelChange: number; lo: number; hi: number };
+  /** Segmented regression (level change δ with its 95 % interval); `method` is always 'segmented regression'. */
+  crossCheck?: { method: string; seasonalDummies: number; levelChange: number; lo: number; hi: number };
 }
 
 export interface EffectOptions {
