@@ -98,48 +98,93 @@ export function ols(X: readonly number[][], y: readonly number[]): { beta: numbe
   const n = y.length;
   const p = X[0]?.length ?? 0;
   if (!p || n <= p) return null;
-  const xtx = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  const xty = new Array<number>(p).fill(0);
+  // flat typed arrays: this runs inside every ETS fit (initial states), so it is kept tight
+  const xtx = new Float64Array(p * p);
+  const xty = new Float64Array(p);
   for (let i = 0; i < n; i++) {
     const row = X[i] as number[];
-    const yi = at(y, i);
+    const yi = y[i] as number;
     for (let a = 0; a < p; a++) {
-      const ra = at(row, a);
+      const ra = row[a] as number;
       if (ra === 0) continue;
-      xty[a] = at(xty, a) + ra * yi;
-      const line = xtx[a] as number[];
-      for (let b = 0; b < p; b++) line[b] = at(line, b) + ra * at(row, b);
+      xty[a] = (xty[a] as number) + ra * yi;
+      const base = a * p;
+      for (let b = a; b < p; b++) xtx[base + b] = (xtx[base + b] as number) + ra * (row[b] as number);
     }
   }
-  const inv = invert(xtx);
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtx[a * p + b] = xtx[b * p + a] as number;
+  const inv = invertFlat(xtx, p);
   if (!inv) return null;
-  const beta = inv.map((line) => line.reduce((s, v, j) => s + v * at(xty, j), 0));
-  const resid = y.map((yi, i) => yi - (X[i] as number[]).reduce((s, v, j) => s + v * at(beta, j), 0));
-  const sse = resid.reduce((s, r) => s + r * r, 0);
-  return { beta, resid, xtxInv: inv, sse };
+  const beta = new Array<number>(p);
+  for (let a = 0; a < p; a++) {
+    let v = 0;
+    for (let b = 0; b < p; b++) v += (inv[a * p + b] as number) * (xty[b] as number);
+    beta[a] = v;
+  }
+  const resid = new Array<number>(n);
+  let sse = 0;
+  for (let i = 0; i < n; i++) {
+    const row = X[i] as number[];
+    let f = 0;
+    for (let b = 0; b < p; b++) f += (row[b] as number) * (beta[b] as number);
+    const r = (y[i] as number) - f;
+    resid[i] = r;
+    sse += r * r;
+  }
+  const xtxInv = Array.from({ length: p }, (_, a) => Array.from(inv.subarray(a * p, a * p + p)));
+  return { beta, resid, xtxInv, sse };
+}
+
+/** Gauss–Jordan inverse of a p×p row-major matrix with partial pivoting; null when singular. */
+function invertFlat(m: Float64Array, p: number): Float64Array | null {
+  const a = Float64Array.from(m);
+  const inv = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) inv[i * p + i] = 1;
+  let scale = 0;
+  for (let i = 0; i < p * p; i++) scale = Math.max(scale, Math.abs(a[i] as number));
+  const eps = 1e-12 * Math.max(scale, 1);
+  for (let c = 0; c < p; c++) {
+    let piv = c;
+    for (let r = c + 1; r < p; r++) if (Math.abs(a[r * p + c] as number) > Math.abs(a[piv * p + c] as number)) piv = r;
+    const pv = a[piv * p + c] as number;
+    if (Math.abs(pv) < eps) return null;
+    if (piv !== c)
+      for (let j = 0; j < p; j++) {
+        const t1 = a[c * p + j] as number;
+        a[c * p + j] = a[piv * p + j] as number;
+        a[piv * p + j] = t1;
+        const t2 = inv[c * p + j] as number;
+        inv[c * p + j] = inv[piv * p + j] as number;
+        inv[piv * p + j] = t2;
+      }
+    for (let j = 0; j < p; j++) {
+      a[c * p + j] = (a[c * p + j] as number) / pv;
+      inv[c * p + j] = (inv[c * p + j] as number) / pv;
+    }
+    for (let r = 0; r < p; r++) {
+      if (r === c) continue;
+      const f = a[r * p + c] as number;
+      if (f === 0) continue;
+      for (let j = 0; j < p; j++) {
+        a[r * p + j] = (a[r * p + j] as number) - f * (a[c * p + j] as number);
+        inv[r * p + j] = (inv[r * p + j] as number) - f * (inv[c * p + j] as number);
+      }
+    }
+  }
+  return inv;
 }
 
 /** Gauss–Jordan inverse with partial pivoting; null when singular. */
 export function invert(m: readonly number[][]): number[][] | null {
-  const n = m.length;
-  const a = m.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(at(a[r] as number[], c)) > Math.abs(at(a[piv] as number[], c))) piv = r;
-    const pivRow = a[piv] as number[];
-    const pv = at(pivRow, c);
-    if (Math.abs(pv) < 1e-12) return null;
-    a[piv] = a[c] as number[];
-    a[c] = pivRow.map((v) => v / pv);
-    const cr = a[c] as number[];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const row = a[r] as number[];
-      const f = at(row, c);
-      if (f !== 0) a[r] = row.map((v, j) => v - f * at(cr, j));
-    }
-  }
-  return a.map((row) => row.slice(n));
+  const p = m.length;
+  const flat = new Float64Array(p * p);
+  m.forEach((row, i) => {
+    row.forEach((v, j) => {
+      flat[i * p + j] = v;
+    });
+  });
+  const inv = invertFlat(flat, p);
+  return inv ? Array.from({ length: p }, (_, a) => Array.from(inv.subarray(a * p, a * p + p))) : null;
 }
 
 /** Sample autocorrelation at lags 1..maxLag of a gap-free series. */
