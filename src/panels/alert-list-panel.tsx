@@ -127,7 +127,7 @@ export default function AlertListPanel({ config, options, title, data: { main: d
               data-level={w.level}
               data-region={w.code}
               data-alert-indicator={w.indicator}
-              data-rule={w.ruleId}
+              data-forecast-rule={w.ruleId}
               data-kind="forecast"
               data-lead={w.leadMonths}
             >

@@ -94,8 +94,17 @@ export interface InsightView {
   locale: Locale;
   region: string;
   regionLabel: (code: string, short?: boolean) => string;
-  /** First period of the range in view. */
+  /** Spikes and trend breaks count from this period on; default: the last 24 months of the history. */
   since?: string | undefined;
+}
+
+/** The first month of the last 24 of the history (spikes and trend breaks older than that are not news). */
+export function recentFrom(history: readonly SeriesPoint[]): string | undefined {
+  let last = '';
+  for (const p of history) if (p.t > last) last = p.t;
+  if (!/^\d{4}-\d{2}$/.test(last)) return undefined;
+  const total = Number(last.slice(0, 4)) * 12 + Number(last.slice(5, 7)) - 1 - 23;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
 }
 
 /** The ranked findings from the data and the analyses' answers (`results[i]` for `plan.tasks[i]`, undefined while pending). */
@@ -146,7 +155,7 @@ export function insightsFrom(
     series,
     paces,
     links: { indicators: options.links.indicators, regions: options.links.regions, alerts: options.alertsPanel, kpis: options.links.kpis },
-    since: view.since,
+    since: view.since ?? recentFrom(history),
     maxItems: options.maxItems,
   });
 }

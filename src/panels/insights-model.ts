@@ -275,7 +275,8 @@ export function buildInsights(input: InsightInputs): Insight[] {
       const cp = recent[recent.length - 1];
       if (cp) {
         const level = Math.max(Math.abs(cp.before), Math.abs(a.last ?? 0), 1e-9);
-        // Level shift relative to the level (10 % = 1); slope change as its 12-month effect relative to the level.
+        // Level shift relative to the level (a lasting shift weighs 1.5× a one-off YoY gap of the same size: 6.7 % = 1);
+        // slope change as its 12-month effect relative to the level, the same way.
         const rel =
           cp.kind === 'level' ? Math.abs(cp.after - cp.before) / level : (Math.abs(cp.after - cp.before) * 12) / Math.max(Math.abs(a.last ?? 0), 1e-9);
         const breakUnit = cp.kind === 'level' ? unit : undefined;
@@ -285,7 +286,7 @@ export function buildInsights(input: InsightInputs): Insight[] {
           indicator,
           region: input.region,
           panel: panelFor(indicator),
-          impact: unit === '%' && cp.kind === 'level' ? Math.abs(cp.after - cp.before) / 2 : rel * 10,
+          impact: unit === '%' && cp.kind === 'level' ? Math.abs(cp.after - cp.before) / 2 : rel * 15,
           significance: 1 - cp.pValue,
           text: t(cp.after > cp.before ? 'in.breakUp' : 'in.breakDown', { region: here, indicator: nameOf(indicator), period: periodTitle(cp.t, locale) }),
           evidence: t(cp.kind === 'level' ? 'in.breakLevel' : 'in.breakSlope', {

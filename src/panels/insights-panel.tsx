@@ -2,8 +2,6 @@ import { useMemo } from 'react';
 import type { PanelConfig } from '../config/schema';
 import { useRuntime } from '../data/runtime';
 import { useT } from '../i18n/i18n';
-import { clock } from '../lib/clock';
-import { resolveRange } from '../state/time-range';
 import { useView, viewStore } from '../state/view-store';
 import { alertListOptions, type AlertRule } from './catalog/economy-options';
 import { useAnalyses } from './insights-analysis';
@@ -25,7 +23,7 @@ const NO_RULES: readonly AlertRule[] = [];
 export default function InsightsPanel({ config, options, title, data }: PanelProps<InsightsOptions, typeof insightsSlots>) {
   const t = useT();
   const { config: app, regions } = useRuntime();
-  const { region, locale, range, mode, screenId } = useView((s) => ({ region: s.region, locale: s.locale, range: s.range, mode: s.mode, screenId: s.screen }));
+  const { region, locale, mode, screenId } = useView((s) => ({ region: s.region, locale: s.locale, mode: s.mode, screenId: s.screen }));
   // Panel ids are unique within a screen only: look in the screen that holds this panel (the one in view first).
   const screen =
     app.screens.find((s) => s.id === screenId && s.panels.includes(config)) ??
@@ -35,11 +33,10 @@ export default function InsightsPanel({ config, options, title, data }: PanelPro
   const plan = useMemo(() => insightPlan(data, options, rules), [data, options, rules]);
   const results = useAnalyses(plan.tasks);
   const signature = results.map((r) => (r === undefined ? 0 : 1)).join('');
-  const since = resolveRange(range, clock.now()).from;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `signature` changes exactly when an analysis answer arrives
   const list = useMemo(
-    () => insightsFrom(data, options, rules, plan, results, { locale, region, regionLabel: (c, short) => regions.label(c, locale, short), since }),
-    [data, options, rules, plan, signature, locale, region, regions, since],
+    () => insightsFrom(data, options, rules, plan, results, { locale, region, regionLabel: (c, short) => regions.label(c, locale, short) }),
+    [data, options, rules, plan, signature, locale, region, regions],
   );
   const pending = results.some((r) => r === undefined);
   const panels = useMemo(() => new Map((screen?.panels ?? []).map((p) => [p.id, p])), [screen]);
