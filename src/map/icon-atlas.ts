@@ -114,7 +114,8 @@ export function levelShapeAtlas(): IconAtlas | null {
     shape(x);
     ctx.closePath();
     ctx.fill();
-    mapping[`level-${i + 1}`] = { x, y: 0, width: CELL, height: CELL, mask: true };
+    // Anchored at the centre (deck.gl's default is the bottom edge): the shape sits on its point, where a click picks it.
+    mapping[`level-${i + 1}`] = { x, y: 0, width: CELL, height: CELL, mask: true, anchorY: CELL / 2 };
   });
   levelAtlas = { url: '', image: canvas, mapping };
   return levelAtlas;

@@ -173,6 +173,8 @@ export class PulseLayer {
       else {
         const el = document.createElement('div');
         el.className = 'map-pulse';
+        // Which incident it rings (tests and tooling find a point on the map by it).
+        el.dataset.key = point.key;
         this.root.appendChild(el);
         this.nodes.set(point.key, { el, point });
       }

@@ -135,6 +135,7 @@ export function IncidentList({ config, options, title, data: { main: data } }: P
           data-severity={r.severity}
           data-incident={r.id}
           data-status={r.status}
+          data-reported-at={r.reportedAt}
           data-selected={selected === r.id ? 'true' : undefined}
         >
           <LevelChip level={r.severity} locale={locale} />

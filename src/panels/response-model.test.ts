@@ -22,3 +22,11 @@ describe('response times by level', () => {
     expect(barOf(null, 20)).toEqual({ width: 0, tick: null });
   });
 });
+
+describe('response-time records through deduplication', () => {
+  it('keeps one record per level and window (they carry no id)', async () => {
+    const { dedupeRecords } = await import('../data/contracts/identity');
+    const rec = (level: 1 | 2 | 3 | 4) => ({ level, count: 1, dispatchMinutes: 2, sceneMinutes: 10, period: '2026-11-13/2026-11-20' });
+    expect(dedupeRecords('response-time', [rec(1), rec(2), rec(3), rec(4), rec(2)]).records.map((r) => r.level)).toEqual([1, 2, 3, 4]);
+  });
+});
