@@ -61,7 +61,7 @@ export default function SpikeAlerts({ config, options, title, data: { main: data
     >
       <div className="spikes" data-alerts={alerts.length} data-checked={report.checked}>
         {shown && option && top ? (
-          <div className="spikes__chart" data-series={shown.key}>
+          <div className="spikes__chart" data-series={shown.key} data-flagged={shown.flagged.join(' ')}>
             <div className="spikes__caption">{t('spike.chartOf', { category: name(top.name), region: place(top.region) })}</div>
             <Chart option={option} label={t('spike.chartLabel', { category: name(top.name), region: place(top.region) })} />
           </div>
