@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ForecastResult } from '../analysis/types';
 import { analysedTrend, timeSeriesOf } from '../charts/models/trend';
 import type { SeriesPoint } from '../data/contracts/index';
 import { type Breach, forecastBreaches, type RegionForecast } from './alert-model';
@@ -70,7 +71,7 @@ describe('trend model with analysis overlays', () => {
       { series: ['retail'] },
       { locale: 'zh-CN' },
       {
-        retail: { forecast: { ok: true, method: 'ETS(A,N,N)', season: null, seasonSource: 'none', aicc: 1, band, fitted: [] } },
+        retail: { forecast: { ok: true, method: 'ETS(A,N,N)', season: null, seasonSource: 'none', aicc: 1, band, fitted: [] } as unknown as ForecastResult },
       },
     );
     expect(periods).toEqual(['2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
