@@ -138,12 +138,16 @@ export function trendAnalysisNow(records: readonly SeriesPoint[], wants: TrendAn
   );
 }
 
-/** What a trend panel asks of the analysis module, from its options and the series it shows. */
-export function trendWants(options: TrendOptions, records: readonly SeriesPoint[]): TrendAnalysisWants {
+/**
+ * What a trend panel asks of the analysis module, from its options and the series it shows.
+ * The forecast is on where a series has a target unless `forecast.show` says otherwise; `byDefault`
+ * false (analyst mode) leaves it to `show` (the detail view's forecast switch).
+ */
+export function trendWants(options: TrendOptions, records: readonly SeriesPoint[], byDefault = true): TrendAnalysisWants {
   const ids = options.series.length ? options.series : [...new Set(records.map((r) => r.series))];
   const hasTarget = (id: string) => records.some((r) => r.series === id && r.target !== null && r.target !== undefined);
   return {
-    forecast: ids.filter((id) => options.forecast.show ?? hasTarget(id)),
+    forecast: ids.filter((id) => options.forecast.show ?? (byDefault && hasTarget(id))),
     horizon: options.forecast.horizon,
     season: options.forecast.season,
     spikes: options.spikes ? ids : [],

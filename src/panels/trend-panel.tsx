@@ -45,7 +45,9 @@ export default function TrendPanel({
     [compare],
   );
   const source = analysisRecords(data.records, history);
-  const wants = useMemo(() => (data.records ? trendWants(options, data.records) : null), [options, data.records]);
+  // On the wall the forecast is on where a target exists; at a desk the analyst turns it on (detail view).
+  const mode = useView((s) => s.mode);
+  const wants = useMemo(() => (data.records ? trendWants(options, data.records, mode !== 'analyst') : null), [options, data.records, mode]);
   const analysis = useTrendAnalysis(source, compared.length ? null : wants);
   const option = useMemo(() => trendOption(records, spec, view, theme, compared, analysis), [records, spec, view, theme, compared, analysis]);
   const { periods, observed, groups } = useMemo(

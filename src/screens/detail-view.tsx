@@ -26,10 +26,14 @@ import './detail-view.css';
  * that states region, range and filters. Opened by a panel's maximise button,
  * F/Enter on a focused panel, or `?panel=`; Esc or the close button closes it.
  */
-export function DetailView({ screen, config }: { screen: ScreenConfig; config: PanelConfig }) {
+export function DetailView({ screen, config: configured }: { screen: ScreenConfig; config: PanelConfig }) {
   const t = useT();
   const locale = useLocale();
   const { config: app, regions, mocked } = useRuntime();
+  // Trend panels: the analyst turns the forecast (chart and table columns) on here; off by default at a desk.
+  const [forecast, setForecast] = useState(false);
+  const isTrend = configured.type === 'trend';
+  const config = useMemo(() => (isTrend ? withForecast(configured, forecast) : configured), [configured, isTrend, forecast]);
   const descriptor = panels.get(config.type);
   const options = usePanelOptions(config);
   const data = usePanelData(descriptor, config, options);
@@ -114,6 +118,11 @@ export function DetailView({ screen, config }: { screen: ScreenConfig; config: P
           <button type="button" className="chip" onClick={() => void exportXlsx()} data-testid="export-xlsx">
             {t('detail.exportXlsx')}
           </button>
+          {isTrend ? (
+            <button type="button" className="chip" aria-pressed={forecast} onClick={() => setForecast((f) => !f)} data-testid="detail-forecast">
+              {t('an.showForecast')}
+            </button>
+          ) : null}
           {hasChart ? (
             <button type="button" className="chip" onClick={() => void exportPng()} data-testid="export-png">
               {t('detail.exportPng')}
@@ -201,4 +210,10 @@ function Provenance({ view }: { view: DatasetView<unknown> }) {
       <dd className="num">{view.quarantined}</dd>
     </>
   );
+}
+
+/** The panel's config with its forecast switched on or off (its other forecast options kept). */
+function withForecast(config: PanelConfig, show: boolean): PanelConfig {
+  const own = (config.options as { forecast?: Record<string, unknown> }).forecast ?? {};
+  return { ...config, options: { ...config.options, forecast: { ...own, show } } };
 }

@@ -129,4 +129,5 @@ export const analysisMessages = {
   'ef.dir.down': { zh: '低', en: 'lower' },
   'ef.since': { zh: '{name}实施后', en: 'after {name}' },
   'ef.sinceMonth': { zh: '{at}以来', en: 'since {at}' },
+  'an.showForecast': { zh: '显示预测', en: 'Show forecast' },
 } as const;
