@@ -246,6 +246,36 @@ describe('paceToTarget', () => {
     expect(paceToTarget({ kind: 'cumulative', monthlyValues: ytdValues, history, target: low.atForecast })).toMatchObject({ onTrack: 'uncertain' });
   });
 
+  it('sees a December-heavy year end that the straight-line pace misses', () => {
+    // budget-like flow: 100 a month, 250 in December; five years of history up to October
+    const rng = createRng('pace-dec');
+    const month = (i: number) => (i % 12 === 11 ? 250 : 100) * (1 + 0.01 * gaussian(rng));
+    const y = Array.from({ length: 58 }, (_, i) => month(i));
+    const history: TimeSeries = { grain: 'month', t: months('2022-01', 58), y };
+    const ytd = y.slice(48);
+    const r = paceToTarget({ kind: 'cumulative', monthlyValues: ytd, history, target: 1400 });
+    if (!('target' in r) || r.atForecast === null) throw new Error('no forecast');
+    // 10 months of ≈ 100: the straight line says ≈ 1200, short of 1400; Nov ≈ 100 + Dec ≈ 250 make ≈ 1350
+    expect(r.atCurrentPace).toBeGreaterThan(1180);
+    expect(r.atCurrentPace).toBeLessThan(1220);
+    expect(r.atForecast).toBeGreaterThan(1320);
+    expect(r.atForecast).toBeLessThan(1380);
+    expect(r.onTrack).toBe('no');
+    expect(paceToTarget({ kind: 'cumulative', monthlyValues: ytd, history, target: 1300 })).toMatchObject({ onTrack: 'yes' });
+  });
+
+  it('forecasts the year mean of a rate against a ceiling', () => {
+    const rng = createRng('pace-rate');
+    const y = Array.from({ length: 58 }, () => Math.round((5 + 0.05 * gaussian(rng)) * 10) / 10);
+    const history: TimeSeries = { grain: 'month', t: months('2022-01', 58), y };
+    const r = paceToTarget({ kind: 'rate', monthlyValues: y.slice(48), history, target: 5.5, direction: 'atMost' });
+    if (!('target' in r) || r.atForecast === null) throw new Error('no forecast');
+    expect(r.atForecast).toBeGreaterThan(4.9);
+    expect(r.atForecast).toBeLessThan(5.1);
+    expect(r.onTrack).toBe('yes');
+    expect(paceToTarget({ kind: 'rate', monthlyValues: y.slice(48), history, target: 4.5, direction: 'atMost' })).toMatchObject({ onTrack: 'no' });
+  });
+
   it('uses the year-to-date mean for a rate, and a ceiling for unemployment', () => {
     const r = paceToTarget({ kind: 'rate', monthlyValues: [5.0, 5.2, 5.4, null], target: 5.5, direction: 'atMost' });
     expect(r).toMatchObject({ ytd: 5.2, atCurrentPace: 5.2, atForecast: null, onTrack: 'yes' });
