@@ -77,8 +77,12 @@ export default function InsightsPanel({ config, options, title, data }: PanelPro
                 {t(`in.kind.${f.kind}`)}
               </span>
               <div className="insight__body">
-                <p className="insight__text">{f.text}</p>
-                <p className="insight__evidence">{f.evidence}</p>
+                <p className="insight__text" title={f.text}>
+                  {f.text}
+                </p>
+                <p className="insight__evidence" title={f.evidence}>
+                  {f.evidence}
+                </p>
               </div>
               {f.panel && target ? (
                 <button

@@ -103,7 +103,7 @@ export default function TrendPanel({
       >
         <Chart option={option} label={`${title}${t('punct.colon')}${summary}`} />
         {notes.length ? (
-          <p className="trend-note" data-testid={`trend-note-${config.id}`}>
+          <p className="trend-note" data-testid={`trend-note-${config.id}`} title={notes.join(t('punct.clauseSep'))}>
             {notes.join(t('punct.clauseSep'))}
           </p>
         ) : null}
