@@ -175,6 +175,36 @@ describe('live lists', () => {
     expect(widths).toEqual([100, 50]);
   });
 
+  it('keeps the ticker DOM bounded over a long run: node count does not grow after 200 ticks', () => {
+    const appeal = (i: number) => ({
+      id: `a-${i}`,
+      channel: '电话',
+      category: '城乡建设',
+      region: '410105',
+      text: `第${i}条：小区供暖不热，请尽快处理。`,
+      receivedAt: NOW - 600_000 + i * 1000,
+      status: 'new',
+    });
+    const all = Array.from({ length: 260 }, (_, i) => appeal(i));
+    view = dataset(all.slice(0, 40));
+    const ticker = () => (
+      <Hosted panel={AppealTicker} config={{ ...incidentConfig, id: 'app', type: 'appeal-ticker' }} options={{ ...options, max: 30 }} title="最新诉求" />
+    );
+    const { tree } = renderWithRuntime(ticker());
+    const { container, rerender } = render(tree);
+    const nodes = () => container.querySelectorAll('*').length;
+    const first = nodes();
+    for (let tick = 1; tick <= 200; tick++) {
+      // A push buffer: the newest 500 at most, one more appeal per tick.
+      view = dataset(all.slice(Math.max(0, tick + 40 - 500), tick + 40));
+      rerender(renderWithRuntime(ticker()).tree);
+    }
+    expect(container.querySelectorAll('li').length).toBe(30);
+    expect(nodes()).toBe(first);
+    // The newest is on top.
+    expect(container.querySelector('li')?.textContent).toContain('第239条');
+  });
+
   it('is empty, not blank, when nothing is in the region', () => {
     view = dataset([]);
     const { tree } = renderWithRuntime(

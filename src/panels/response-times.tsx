@@ -30,7 +30,7 @@ function Bar({ value, target, late, label }: { value: number | null; target: num
 /**
  * Response times by level: minutes from the report to the dispatch order and
  * to the first unit on scene, each against its target (a tick on a bar that
- * starts at zero); over target says so in words (超目标), not by colour alone.
+ * starts at zero); over target says so in words (超时), not by colour alone.
  */
 export default function ResponseTimes({ config, options, title, data: { main: data } }: PanelProps<ResponseTimesOptions, typeof responseTimesSlots>) {
   const t = useT();
@@ -76,16 +76,16 @@ export default function ResponseTimes({ config, options, title, data: { main: da
               <td data-late={r.dispatchLate ? 'true' : undefined}>
                 <span className="response__line">
                   <span className="response__value num">{min(r.dispatchMinutes)}</span>
-                  <span className="response__target num">{t('response.target', { value: formatNumber(r.dispatchTarget, locale, 0) })}</span>
                   {r.dispatchLate ? <strong className="response__late">{t('response.late')}</strong> : null}
+                  <span className="response__target num">{t('response.target', { value: formatNumber(r.dispatchTarget, locale, 0) })}</span>
                 </span>
                 <Bar value={r.dispatchMinutes} target={r.dispatchTarget} late={r.dispatchLate} label={min(r.dispatchMinutes)} />
               </td>
               <td data-late={r.sceneLate ? 'true' : undefined}>
                 <span className="response__line">
                   <span className="response__value num">{min(r.sceneMinutes)}</span>
-                  <span className="response__target num">{t('response.target', { value: formatNumber(r.sceneTarget, locale, 0) })}</span>
                   {r.sceneLate ? <strong className="response__late">{t('response.late')}</strong> : null}
+                  <span className="response__target num">{t('response.target', { value: formatNumber(r.sceneTarget, locale, 0) })}</span>
                 </span>
                 <Bar value={r.sceneMinutes} target={r.sceneTarget} late={r.sceneLate} label={min(r.sceneMinutes)} />
               </td>

@@ -6,8 +6,8 @@ import { column } from './columns';
 
 export const responseTimesOptions = z
   .object({
-    /** Show the share of incidents on scene within target. */
-    showOnTarget: z.boolean().default(true),
+    /** Also show the share of incidents on scene within target as a column (it is always in the data table). */
+    showOnTarget: z.boolean().default(false),
   })
   .strict();
 export type ResponseTimesOptions = z.output<typeof responseTimesOptions>;
