@@ -21,7 +21,15 @@ test.afterEach(() => feeds.clearFaults());
 
 /** The sse adapter's default watchdog (docs/adapters.md), which the incident stream of public/config.json keeps. */
 const WATCHDOG_MS = 30_000;
-const TAB = { economy: '经济运行监测', emergency: '应急指挥', sentiment: '社情民意' } as const;
+const TAB = {
+  overview: '综合态势',
+  economy: '经济运行监测',
+  emergency: '应急指挥',
+  sentiment: '社情民意',
+  fire: '消防救援',
+  health: '疫情防控',
+  disaster: '自然灾害与水情',
+} as const;
 
 /**
  * One page, one pass (a lean suite: no reload between the steps):
@@ -29,13 +37,17 @@ const TAB = { economy: '经济运行监测', emergency: '应急指挥', sentimen
  * map's badge and detail view say why → the page's CSP refuses what it must.
  */
 test('the production build against npm run feeds: every screen ready, a cut stream said so, the CSP enforced', async ({ page, guards }) => {
-  test.setTimeout(200_000);
+  test.setTimeout(320_000);
   const screens = screensOfConfig();
-  // Hand count of public/config.json: economy 9, emergency 7, sentiment 8 panels.
+  // Hand count of public/config.json: seven screens and their panels.
   expect(screens.map((s) => [s.id, s.panels.length])).toEqual([
-    ['economy', 9],
-    ['emergency', 7],
-    ['sentiment', 8],
+    ['overview', 8],
+    ['economy', 10],
+    ['emergency', 10],
+    ['sentiment', 9],
+    ['fire', 6],
+    ['health', 8],
+    ['disaster', 6],
   ]);
   const mockRequests: string[] = [];
   page.on('request', (r) => {
@@ -49,7 +61,7 @@ test('the production build against npm run feeds: every screen ready, a cut stre
     expect(response?.headers()['x-content-type-options']).toBe('nosniff');
     await expect(page.locator('.title-bar')).toBeVisible();
     // Ending on the emergency screen, where the next step cuts its stream.
-    for (const id of ['economy', 'sentiment', 'emergency'] as const) {
+    for (const id of ['economy', 'overview', 'fire', 'health', 'disaster', 'sentiment', 'emergency'] as const) {
       const screen = screens.find((s) => s.id === id) as (typeof screens)[number];
       if (id !== 'economy') await page.locator('.title-bar').getByRole('button', { name: TAB[id], exact: true }).click();
       await expect(page.locator(`.screen[data-screen="${id}"]`)).toBeVisible();
