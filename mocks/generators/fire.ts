@@ -144,6 +144,8 @@ export interface AlarmOut {
   /** Minutes from the call to the first engine on scene. */
   arrivalMin: number;
   engines: number;
+  /** `reportedAt` as epoch ms (internal: filtering without parsing; not sent). */
+  t: number;
 }
 
 const PLACES: Record<string, readonly string[]> = {
@@ -185,7 +187,7 @@ function generateHour(regions: RegionSource, seed: string, hourIndex: number): A
       rng,
       ALARM_KINDS.map((k) => [k, k.key === 'wildland' ? k.share * (p.m <= 4 || p.m >= 10 ? 1.6 : 0.4) : k.share] as const),
     );
-    const county = pickWeighted(rng, counties);
+    const county = pickCounty(counties, rng());
     const at = start + Math.floor(rng() * HOUR);
     const r = rng();
     const severity: 1 | 2 | 3 | 4 = r < kind.severe * 0.04 ? 1 : r < kind.severe * 0.3 ? 2 : r < kind.severe + 0.08 ? 3 : 4;
@@ -195,6 +197,7 @@ function generateHour(regions: RegionSource, seed: string, hourIndex: number): A
     const place = (PLACES[kind.key] ?? ['现场'])[Math.floor(rng() * (PLACES[kind.key]?.length ?? 1))];
     const [lon, lat] = jitterPoint(rng, county);
     const id = `fire-${hourIndex}-${i}`;
+    const reportedAt = isoCst(at);
     out.push({
       id,
       type: kind.key === 'rescue' ? (place === '交通事故被困人员' ? 'traffic' : 'other') : kind.incident,
@@ -204,30 +207,55 @@ function generateHour(regions: RegionSource, seed: string, hourIndex: number): A
       region: county.code,
       lon,
       lat,
-      reportedAt: isoCst(at),
-      updatedAt: isoCst(at),
+      reportedAt,
+      updatedAt: reportedAt,
       status: 'reported',
       seq: hourIndex * 1000 + i,
       arrivalMin,
       engines,
+      t: at,
     });
   }
   return out;
 }
 
-const weightCache = new WeakMap<RegionSource, (readonly [RegionLike, number])[]>();
-function weightedCounties(regions: RegionSource): (readonly [RegionLike, number])[] {
+interface CumulativeCounties {
+  counties: RegionLike[];
+  /** Running sums of the weights, normalised to end at 1 (binary-searched: a month of alarms is generated in milliseconds). */
+  cumulative: Float64Array;
+}
+const weightCache = new WeakMap<RegionSource, CumulativeCounties>();
+function weightedCounties(regions: RegionSource): CumulativeCounties {
   let list = weightCache.get(regions);
   if (!list) {
-    list = countiesOf(regions).map((c) => [c, countyWeight(regions, c)] as const);
+    const counties = countiesOf(regions);
+    const cumulative = new Float64Array(counties.length);
+    let sum = 0;
+    counties.forEach((c, i) => {
+      sum += countyWeight(regions, c);
+      cumulative[i] = sum;
+    });
+    for (let i = 0; i < cumulative.length; i++) cumulative[i] = (cumulative[i] as number) / sum;
+    list = { counties, cumulative };
     weightCache.set(regions, list);
   }
   return list;
 }
 
+function pickCounty(w: CumulativeCounties, u: number): RegionLike {
+  let lo = 0;
+  let hi = w.cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((w.cumulative[mid] as number) < u) lo = mid + 1;
+    else hi = mid;
+  }
+  return w.counties[lo] as RegionLike;
+}
+
 /** The status of an alarm at `now`: dispatched within a minute, on scene at its arrival, then controlled and closed. */
 function alarmAt(a: AlarmOut, now: number): AlarmOut {
-  const t0 = Date.parse(a.reportedAt);
+  const t0 = a.t;
   const arrive = t0 + a.arrivalMin * 60_000;
   const control = arrive + (a.severity <= 2 ? 150 : a.severity === 3 ? 60 : 25) * 60_000;
   const close = control + 40 * 60_000;
@@ -240,10 +268,7 @@ function alarmAt(a: AlarmOut, now: number): AlarmOut {
 export function alarmBirths(regions: RegionSource, seed: string, from: number, to: number): AlarmOut[] {
   const out: AlarmOut[] = [];
   for (let h = Math.floor(from / HOUR); h <= Math.floor(to / HOUR); h++) {
-    for (const a of alarmsInHour(regions, seed, h)) {
-      const t = Date.parse(a.reportedAt);
-      if (t > from && t <= to) out.push(a);
-    }
+    for (const a of alarmsInHour(regions, seed, h)) if (a.t > from && a.t <= to) out.push(a);
   }
   return out;
 }
@@ -407,7 +432,7 @@ export function fireKpis(regions: RegionSource, seed: string, now: number, regio
   const spark: number[] = [];
   for (let i = 12; i >= 1; i--) spark.push(alarmBirths(regions, seed, start - i * DAY - 1, start - (i - 1) * DAY - 1).filter((a) => inside(a.region)).length);
   const fires = today.filter((a) => a.type === 'fire').length;
-  const arrivals = today.filter((a) => a.kind !== 'assist' && Date.parse(a.reportedAt) + a.arrivalMin * 60_000 <= now).map((a) => a.arrivalMin);
+  const arrivals = today.filter((a) => a.kind !== 'assist' && a.t + a.arrivalMin * 60_000 <= now).map((a) => a.arrivalMin);
   const stations = stationsAt(regions, seed, now, region);
   const period = cstDay(now);
   const base = { region, period, yoy: null, source: '省消防救援总队（演示）' };
@@ -465,7 +490,7 @@ export const fireRoutes: readonly DomainRoute[] = [
     'alarms of the last `hours` (6, ≤ 48) inside `region`, newest first (`limit` 60, ≤ 500), status as of now',
     (url, ctx, region, now) =>
       recentAlarms(ctx.regions, ctx.seed, now, intParam(url, 'hours', 6, 1, 48), region, intParam(url, 'limit', 60, 1, 500)).map(
-        ({ kind: _k, arrivalMin: _a, engines: _e, ...incident }) => incident,
+        ({ kind: _k, arrivalMin: _a, engines: _e, t: _t, ...incident }) => incident,
       ),
   ),
   regionalRoute(
