@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { levelWithColour, useLocale, useT } from '../i18n/i18n';
+import { term, useLocale, useT } from '../i18n/i18n';
 import { formatNumber, formatWithUnit } from '../lib/format';
 import { LEVEL_SHAPE } from '../lib/levels';
 import type { ResponseTimesOptions, responseTimesSlots } from './catalog/response-times';
@@ -70,7 +70,7 @@ export default function ResponseTimes({ config, options, title, data: { main: da
             <tr key={r.level} data-level={r.level} title={t('response.countShort', { n: formatNumber(r.count, locale, 0) })}>
               <th scope="row">
                 <span className={`sev-chip sev-chip--${r.level}`} data-shape={LEVEL_SHAPE[r.level]}>
-                  <span aria-hidden="true">{LEVEL_SHAPE[r.level]}</span> {levelWithColour(r.level, locale)}
+                  <span aria-hidden="true">{LEVEL_SHAPE[r.level]}</span> {term('incident.level', r.level, locale)}
                 </span>
               </th>
               <td data-late={r.dispatchLate ? 'true' : undefined}>
