@@ -280,7 +280,7 @@ export const configSchema = z
         z
           .object({
             id,
-            name: z.object({ zh: z.string().min(1).max(60), en: z.string().min(1).max(120) }).strict(),
+            name: z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict(),
             /** Region the policy applies to. */
             region: regionCodeText,
             /** First month in effect. */

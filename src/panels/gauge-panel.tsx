@@ -24,7 +24,10 @@ export default function GaugePanel({ config, options, title, data: { main: data,
   const option = useMemo(() => gaugeOption(record, options, view, theme), [record, options, view, theme]);
   const reading = gaugeReading(record, options, view);
   // Pace to the annual target (analysis worker): the forecast year-end as a share of the target, and the verdict.
-  const input = useMemo(() => (record ? paceInput(record, history?.bound ? (history.records ?? undefined) : undefined) : null), [record, history]);
+  const input = useMemo(
+    () => (record && options.showPace ? paceInput(record, history?.bound ? (history.records ?? undefined) : undefined) : null),
+    [record, history, options.showPace],
+  );
   const tasks = useMemo(() => (input ? [{ key: 'pace', kind: 'pace' as const, args: [input] as [typeof input] }] : []), [input]);
   const paceResult = useAnalyses(tasks)[0] as PaceResult | undefined;
   const pace = paceResult && !('ok' in paceResult) && paceResult.atForecast !== null ? paceResult : null;

@@ -87,6 +87,8 @@ export const gaugeOptions = z
     max: z.number().default(100),
     /** Shade the dial up to the share of the year elapsed (序时进度) and say whether the figure is ahead of it. */
     showTimeProgress: z.boolean().default(true),
+    /** Say the forecast year-end share of the target and whether it will be met (needs the `history` slot or the KPI's sparkline). */
+    showPace: z.boolean().default(true),
   })
   .strict()
   .refine((o) => o.max > o.min, { message: 'max must be greater than min', path: ['max'] });
