@@ -6,8 +6,8 @@ test.describe('emergency and public-sentiment screens', () => {
     await openCockpit(page, { screen: 'emergency' });
     await expect(page.locator('h1')).toHaveText('应急指挥');
     const panels = page.locator('[data-panel]');
-    await expect(panels).toHaveCount(7);
-    for (const id of ['kpis', 'incidents', 'by-type', 'warnings', 'trend', 'by-region', 'incident-map']) {
+    await expect(panels).toHaveCount(10);
+    for (const id of ['kpis', 'incidents', 'by-type', 'warnings', 'trend', 'by-region', 'incident-map', 'response', 'sensors', 'hourly']) {
       await expect(page.locator(`[data-panel="${id}"]`), id).toHaveAttribute('data-state', 'ready', { timeout: 150_000 });
     }
     const incidents = page.getByRole('region', { name: '实时突发事件' });
@@ -23,7 +23,7 @@ test.describe('emergency and public-sentiment screens', () => {
     test.setTimeout(180_000);
     await openCockpit(page, { screen: 'sentiment' });
     await expect(page.locator('h1')).toHaveText('社情民意');
-    for (const id of ['kpis', 'appeals', 'categories', 'topics', 'hourly', 'polarity', 'departments', 'appeal-map']) {
+    for (const id of ['kpis', 'appeals', 'categories', 'topics', 'hourly', 'polarity', 'departments', 'appeal-map', 'spikes']) {
       await expect(page.locator(`[data-panel="${id}"]`), id).toHaveAttribute('data-state', 'ready', { timeout: 150_000 });
     }
     const ticker = page.getByRole('region', { name: '最新群众诉求' });
