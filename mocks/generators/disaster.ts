@@ -887,7 +887,8 @@ export function disasterWarnings(regions: RegionSource, seed: string, now: numbe
       for (const [key, name, p] of SEASONAL_WX[season]) {
         if (rng() >= p) continue;
         const r = rng();
-        const level = (r < 0.03 ? 1 : r < 0.18 ? 2 : r < 0.55 ? 3 : 4) as 1 | 2 | 3 | 4;
+        // Most warnings are blue or yellow; red (level I) a few times a year province-wide.
+        const level = (r < 0.004 ? 1 : r < 0.07 ? 2 : r < 0.45 ? 3 : 4) as 1 | 2 | 3 | 4;
         const at = dayStart + Math.floor(rng() * DAY);
         if (at > now || at < now - hours * HOUR) continue;
         out.push({
