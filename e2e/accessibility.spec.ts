@@ -7,7 +7,7 @@ import { expect, openCockpit, test } from './fixtures';
  * panel's detail view. (The CSP blocks injected scripts; AxeBuilder evaluates
  * axe through the driver, which the CSP does not see.)
  */
-const SCREENS = ['economy', 'emergency', 'sentiment'];
+const SCREENS = ['overview', 'economy', 'emergency', 'sentiment', 'fire', 'health', 'disaster'];
 
 test.describe('accessibility (axe-core)', () => {
   test.describe.configure({ timeout: 180_000 });

@@ -54,6 +54,21 @@ function hostileConfig(): unknown {
   return out;
 }
 
+/** Cuts the string at a config path (`a.b[0].c`) to `cap` characters; false when the path holds no string. */
+function capAt(config: unknown, path: string, cap: number): boolean {
+  const keys = path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '');
+  let node = config as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) {
+    node = node?.[k] as Record<string, unknown>;
+    if (!node || typeof node !== 'object') return false;
+  }
+  const last = keys[keys.length - 1] as string;
+  const v = node[last];
+  if (typeof v !== 'string') return false;
+  node[last] = v.slice(0, cap);
+  return true;
+}
+
 // The three screens are independent: let both workers take them (each worker starts its own feed server).
 test.describe.configure({ mode: 'parallel' });
 
@@ -106,9 +121,27 @@ async function judge(page: Page, where: string): Promise<void> {
 for (const screen of ['economy', 'emergency', 'sentiment']) {
   test(`${screen}: hostile and long strings in every field stay inert and inside their panels (1920×1080, 3840×2160; zh, en)`, async ({ page, guards }) => {
     test.setTimeout(300_000);
-    await page.route('**/config.json', (route) => route.fulfill({ json: hostileConfig() }));
+    const config = hostileConfig();
+    await page.route('**/config.json', (route) => route.fulfill({ json: config }));
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await openAt(page, feeds.url, { screen, mode: 'wall' });
+    // (openAt waits for the title bar; a config refused for its caps is fitted below.)
+    await openAt(page, feeds.url, { screen, mode: 'wall' }).catch(async (error) => {
+      if (!(await page.getByTestId('config-error').isVisible())) throw error;
+    });
+    // Where the config schema caps a string ("Too big: … <=N characters"), the string goes to that cap — asked of the
+    // app itself (its config error screen names each path and cap), so a new capped field needs no rule here.
+    for (let round = 0; round < 3 && (await page.getByTestId('config-error').isVisible()); round++) {
+      const rows = await page.getByTestId('config-error').locator('tbody tr').allInnerTexts();
+      let fitted = 0;
+      for (const row of rows) {
+        const m = /^(\S+)\s+Too big: expected string to have <=(\d+) characters/.exec(row.trim());
+        if (m?.[1] && m[2]) fitted += capAt(config, m[1], Number(m[2])) ? 1 : 0;
+      }
+      expect(fitted, `config refused for more than string caps:\n${rows.join('\n')}`).toBe(rows.length);
+      await page.reload();
+      await page.locator('.title-bar, [data-testid="config-error"]').first().waitFor();
+    }
+    await expect(page.locator('.title-bar')).toBeVisible();
     await settled(page, screen);
     // The payloads reached the screen — as text.
     await expect(page.locator('h1')).toContainText('<img src=x onerror=');
