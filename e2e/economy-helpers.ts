@@ -53,7 +53,18 @@ export const KPI = {
 export const SCREENSHOTS = 'test-results/screenshots';
 
 /** The panels of the Economy screen as configured. */
-export const ECONOMY_PANELS = ['kpis', 'gdp-ranking', 'region-map', 'alerts', 'insights', 'investment-mix', 'budget-gauge', 'retail-trend', 'growth-trend', 'projects'];
+export const ECONOMY_PANELS = [
+  'kpis',
+  'gdp-ranking',
+  'region-map',
+  'alerts',
+  'insights',
+  'investment-mix',
+  'budget-gauge',
+  'retail-trend',
+  'growth-trend',
+  'projects',
+];
 
 /** Software rendering on a shared box is slow: the map's first frame and the charts' first frames take a while. */
 export const SLOW_MS = 150_000;

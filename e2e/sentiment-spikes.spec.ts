@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { resetAppealScenario, setAppealScenario } from '../mocks/generators/sentiment.ts';
 import { type FeedServer, startFeedServer } from '../mocks/server/feed-server.ts';
 import { DEMO_NOW, expect, openCockpit, test } from './fixtures';
 
@@ -18,10 +17,16 @@ const HOUR = 3_600_000;
 let feeds: FeedServer | null = null;
 let seed = '';
 test.afterEach(async () => {
-  resetAppealScenario(seed);
+  if (feeds) await fetch(`${feeds.url}/__feeds/appeal-scenario`, { method: 'DELETE' });
   await feeds?.close();
   feeds = null;
 });
+
+/** Changes this seed's appeal scenario through the feed server's test hook (bursts, surges, the planted spike). */
+async function setAppealScenario(scenario: Record<string, unknown>): Promise<void> {
+  const r = await fetch(`${feeds?.url}/__feeds/appeal-scenario`, { method: 'POST', body: JSON.stringify(scenario) });
+  expect(r.status, await r.text()).toBe(200);
+}
 
 function sentimentConfig(base: string): unknown {
   const config = JSON.parse(readFileSync(new URL('../public/config.json', import.meta.url), 'utf8'));
@@ -35,8 +40,9 @@ function sentimentConfig(base: string): unknown {
   return config;
 }
 
-async function open(page: import('@playwright/test').Page): Promise<import('@playwright/test').Locator> {
+async function open(page: import('@playwright/test').Page, scenario: Record<string, unknown>): Promise<import('@playwright/test').Locator> {
   feeds = await startFeedServer({ port: 0, seed, now: () => T0, heartbeatMs: 1000 });
+  await setAppealScenario(scenario);
   const config = sentimentConfig(feeds.url);
   await page.route(`**/${CONFIG}`, (route) => route.fulfill({ json: config }));
   await openCockpit(page, { config: CONFIG, mocks: 'off', screen: 'sentiment', mode: 'wall' });
@@ -49,12 +55,11 @@ test('a spike injected into the appeal feed is flagged on the chart and raised a
   test.setTimeout(180_000);
   seed = 'e2e-spikes-burst';
   const from = Date.parse('2026-11-19T09:00:00+08:00');
-  setAppealScenario(seed, {
+  const panel = await open(page, {
     surges: false,
     planted: false,
     bursts: [{ city: '410300', category: 'environment', topic: '某化工企业夜间偷排刺鼻异味', from, to: from + 6 * HOUR, perHour: 90 }],
   });
-  const panel = await open(page);
   const alert = panel.locator('.spikes__item[data-category="environment"][data-region="410300"][data-day="2026-11-19"]');
   await expect(alert).toBeVisible();
   await expect(panel.locator('.spikes__item')).toHaveCount(1);
@@ -77,8 +82,7 @@ test('a spike injected into the appeal feed is flagged on the chart and raised a
 test('the ordinary daily and weekly rhythm raises nothing, and the panel says so', async ({ page }) => {
   test.setTimeout(180_000);
   seed = 'e2e-spikes-calm';
-  setAppealScenario(seed, { surges: false, planted: false, bursts: [] });
-  const panel = await open(page);
+  const panel = await open(page, { surges: false, planted: false, bursts: [] });
   await expect(panel.locator('.spikes')).toHaveAttribute('data-alerts', '0');
   await expect(panel.locator('.spikes__item')).toHaveCount(0);
   await expect(panel.locator('.spikes__chart')).toHaveCount(0);

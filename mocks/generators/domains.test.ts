@@ -98,7 +98,7 @@ describe('public health', () => {
     const rows = feverClinic(regions, seed, now, '410000', 120);
     const hi = rows.filter((r) => r.series === 'band-high');
     const lo = rows.filter((r) => r.series === 'band-low');
-    hi.forEach((h, i) => expect(h.value).toBeGreaterThanOrEqual(lo[i]?.value ?? 0));
+    for (const [i, h] of hi.entries()) expect(h.value).toBeGreaterThanOrEqual(lo[i]?.value ?? 0);
     const visits = rows.filter((r) => r.series === 'visits').map((r) => r.value);
     const last = visits[visits.length - 1] ?? 0;
     expect(last).toBeGreaterThan(1.3 * (visits[0] ?? 0));

@@ -17,6 +17,8 @@
  *   /ws/<incidents|appeals|bench>           WebSocket; ?since=seq resumes; ?region= as for SSE; {"type":"event","seq","data"} / {"type":"heartbeat"}
  *   GET /__feeds/connections[?stream=]      every stream connection: region asked for, resume cursor, event ids sent (DELETE clears)
  *   POST /__feeds/drop[?stream=]            end every open stream connection (a cut; clients reconnect and resume)
+ *   POST /__feeds/incidents {"time", "data"} publish an incident event into this seed's stream at `time` (DELETE clears them)
+ *   POST /__feeds/appeal-scenario {…}        change this seed's appeal scenario (bursts, surges, planted spike; DELETE resets)
  *   POST /__faults {"route"?, …faults}      inject faults (see faults.ts); DELETE /__faults[?route=] clears; GET lists
  *   GET /__health
  *
@@ -31,6 +33,8 @@ import { pathToFileURL } from 'node:url';
 import { type WebSocket, WebSocketServer } from 'ws';
 import regionIndex from '../../public/regions/henan.index.json' with { type: 'json' };
 import { kpiRecords } from '../generators/economy.ts';
+import { clearInjectedIncidents, injectIncidentEvent } from '../generators/emergency.ts';
+import { resetAppealScenario, setAppealScenario } from '../generators/sentiment.ts';
 import { type RegionLike, RegionTable } from '../generators/regions.ts';
 import { driftRecord, type Faults, FaultTable, parseFaults, stringifyWithNaN } from './faults.ts';
 import { textFaults } from './hostile.ts';
@@ -362,6 +366,24 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
         }
       }
       return json(res, 405, { error: 'use GET, POST or DELETE' });
+    }
+    // Test hooks (tests publish events as a backend would; see docs/data-contracts.md).
+    if (path === '/__feeds/incidents' || path === '/__feeds/appeal-scenario') {
+      const incidents = path === '/__feeds/incidents';
+      if (req.method === 'DELETE') {
+        if (incidents) clearInjectedIncidents(seed);
+        else resetAppealScenario(seed);
+        return json(res, 200, { ok: true });
+      }
+      if (req.method !== 'POST') return json(res, 405, { error: 'POST or DELETE' });
+      try {
+        const body = JSON.parse(await readBody(req));
+        if (incidents) injectIncidentEvent(seed, Number(body.time), body.data);
+        else setAppealScenario(seed, body);
+        return json(res, 200, { ok: true });
+      } catch (error) {
+        return json(res, 400, { error: (error as Error).message });
+      }
     }
     if (path === '/__feeds/drop') {
       if (req.method !== 'POST') return json(res, 405, { error: 'POST only' });

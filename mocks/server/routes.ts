@@ -8,7 +8,16 @@ import {
   recentIncidents,
   resourcesAt,
 } from '../generators/emergency.ts';
-import { addMonths, comparedRegions, compositionRecords, kpiRecords, projectRecords, projectsIn, regionMetricRecords, seriesRecords } from '../generators/economy.ts';
+import {
+  addMonths,
+  comparedRegions,
+  compositionRecords,
+  kpiRecords,
+  projectRecords,
+  projectsIn,
+  regionMetricRecords,
+  seriesRecords,
+} from '../generators/economy.ts';
 import { commandRoutes } from '../generators/command.ts';
 import { disasterRoutes } from '../generators/disaster.ts';
 import { fireRoutes } from '../generators/fire.ts';
