@@ -129,15 +129,15 @@ async function quiet(page: Page, inFlight: () => number): Promise<void> {
 }
 
 async function sample(cdp: CDPSession, hour: number, screen: string): Promise<Sample> {
-  // Blink sweeps DOM nodes lazily after V8's GC: collect until the node count stops falling (a retained node never falls).
+  // Blink sweeps DOM nodes lazily after V8's GC: collect until the node count holds still for three readings
+  // (a retained node never goes; garbage from the last screen can take a few collections to be swept).
   let dom = await cdp.send('Memory.getDOMCounters');
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0, still = 0; i < 12 && still < 2; i++) {
     await cdp.send('HeapProfiler.collectGarbage');
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 300));
     const next = await cdp.send('Memory.getDOMCounters');
-    const settledNodes = i > 0 && next.nodes === dom.nodes;
+    still = next.nodes === dom.nodes ? still + 1 : 0;
     dom = next;
-    if (settledNodes) break;
   }
   const heap = await cdp.send('Runtime.getHeapUsage');
   const live = '(c) => !c.isContextLost()';
