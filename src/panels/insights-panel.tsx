@@ -38,7 +38,10 @@ export default function InsightsPanel({ config, options, title, data }: PanelPro
     () => insightsFrom(data, options, rules, plan, results, { locale, region, regionLabel: (c, short) => regions.label(c, locale, short) }),
     [data, options, rules, plan, signature, locale, region, regions],
   );
-  const pending = results.some((r) => r === undefined);
+  // Pending while an answer is out, or while a dataset still shows the previous region's records (a drill in flight):
+  // findings about the old region are not this region's findings.
+  const switching = Object.values(data).some((d) => d?.switching === true);
+  const pending = switching || results.some((r) => r === undefined);
   const panels = useMemo(() => new Map((screen?.panels ?? []).map((p) => [p.id, p])), [screen]);
   const open = (f: Insight) => {
     if (!f.panel) return;
