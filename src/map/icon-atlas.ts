@@ -33,19 +33,25 @@ export function iconAtlasFor(fontFamily: string): IconAtlas | null {
   return atlases.get(fontFamily) ?? null;
 }
 
+/** A one-row atlas canvas of `width` × CELL with its 2D context, or null where the browser gives none. */
+function atlasCanvas(width: number): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } | null {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = CELL;
+  try {
+    const ctx = canvas.getContext('2d');
+    return ctx ? { canvas, ctx } : null;
+  } catch {
+    return null;
+  }
+}
+
 export function createIconAtlas(fontFamily: string): IconAtlas | null {
   if (typeof document === 'undefined') return null;
   const entries = Object.entries(INCIDENT_GLYPH);
-  const canvas = document.createElement('canvas');
-  canvas.width = CELL * entries.length;
-  canvas.height = CELL;
-  let ctx: CanvasRenderingContext2D | null = null;
-  try {
-    ctx = canvas.getContext('2d');
-  } catch {
-    ctx = null;
-  }
-  if (!ctx) return null;
+  const drawn = atlasCanvas(CELL * entries.length);
+  if (!drawn) return null;
+  const { canvas, ctx } = drawn;
   const mapping: IconAtlas['mapping'] = {};
   entries.forEach(([type, glyph], i) => {
     const cx = i * CELL + CELL / 2;
@@ -76,16 +82,9 @@ export function levelShapeAtlas(): IconAtlas | null {
   if (levelAtlas !== undefined) return levelAtlas;
   levelAtlas = null;
   if (typeof document === 'undefined') return null;
-  const canvas = document.createElement('canvas');
-  canvas.width = CELL * 4;
-  canvas.height = CELL;
-  let ctx: CanvasRenderingContext2D | null = null;
-  try {
-    ctx = canvas.getContext('2d');
-  } catch {
-    ctx = null;
-  }
-  if (!ctx) return null;
+  const drawn = atlasCanvas(CELL * 4);
+  if (!drawn) return null;
+  const { canvas, ctx } = drawn;
   const mapping: IconAtlas['mapping'] = {};
   const m = 4;
   const draw: ((x: number) => void)[] = [
