@@ -105,6 +105,11 @@ test('pushed incidents show at once on map and list; duplicates once, late ones 
   // Auto-scroll would move the rows under the test's feet.
   await page.locator('[data-panel="incidents"] .live-list').hover();
   const before = await rows(page).count();
+  // "Within a second" is from the push to a connected client: the stream must be open (the list can be ready from its
+  // snapshot before the SSE connection is up, and a push before it would wait for the connection, not for the app).
+  const openStreams = () => feeds?.connections('incidents').filter((c) => c.closedAt === null) ?? [];
+  await expect.poll(() => openStreams().length, { timeout: 30_000 }).toBeGreaterThan(0);
+  const connectionsBefore = feeds?.connections('incidents').length ?? 0;
 
   // 1. A new incident, reported now: in the list and on the map within a second.
   serverNow = T0 + MINUTE;
@@ -214,5 +219,8 @@ test('pushed incidents show at once on map and list; duplicates once, late ones 
   await expect(other.locator('[data-panel="incidents"] li[data-incident="e2e-leak-1"]')).toHaveAttribute('data-selected', 'true');
   await other.close();
 
-  test.info().annotations.push({ type: 'new incident shown after', description: `${shownAfter} ms (list and map)` });
+  test.info().annotations.push({
+    type: 'new incident shown after',
+    description: `${shownAfter} ms (list and map); incident stream connections before the push ${connectionsBefore}, at the end ${feeds?.connections('incidents').length ?? 0}`,
+  });
 });
