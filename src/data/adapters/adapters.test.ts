@@ -185,6 +185,29 @@ describe('sse adapter (fetch streaming, scripted server)', () => {
     s.stop();
   });
 
+  it('parses a backlog in time slices: other work runs before it is done, and every event arrives intact and in order', async () => {
+    const server = new ScriptedServer();
+    const s = subscribeSse(server, { url: 'http://x/stream/appeals' });
+    await tick();
+    const n = 30_000;
+    const frame = (i: number) => `id: ${i}\ndata: {"id":"a-${i}","text":"郑州市金水区某小区噪音扰民，请尽快处理第${i}件"}\n\n`;
+    // A backlog as the network stack hands it over after a stall: many chunks queued at once, and one huge chunk.
+    for (let c = 0; c < 20; c++) server.last().write(Array.from({ length: 1000 }, (_, k) => frame(c * 1000 + k)).join(''));
+    server.last().write(Array.from({ length: n - 20_000 }, (_, k) => frame(20_000 + k)).join(''));
+    let seenByTimer = -1;
+    setTimeout(() => {
+      seenByTimer = s.got.length;
+    }, 0);
+    await until(() => s.got.length === n, `${n} events`, 20_000);
+    // A timer set after the backlog arrived ran while the backlog was still being parsed: the event loop was given back.
+    expect(seenByTimer).toBeGreaterThanOrEqual(0);
+    expect(seenByTimer).toBeLessThan(n);
+    expect(s.got.map((g) => g.id)).toEqual(Array.from({ length: n }, (_, i) => String(i)));
+    expect(s.got[n - 1]?.raw).toEqual({ id: `a-${n - 1}`, text: `郑州市金水区某小区噪音扰民，请尽快处理第${n - 1}件` });
+    expect(s.rejected).toEqual([]);
+    s.stop();
+  });
+
   it("honours the server's retry: as a floor under the jittered backoff, capped by maxMs", async () => {
     const server = new ScriptedServer();
     const s = subscribeSse(server, { url: 'http://x/s', backoff: { initialMs: 10, maxMs: 400 } });

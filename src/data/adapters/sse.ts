@@ -4,6 +4,7 @@ import { backoffOptions, maxMessageBytes } from './backoff';
 import { staleAfterSilence, templateKey } from './behaviour';
 import { parseJsonTolerant } from './json-body';
 import { type LinkEvents, reconnectLoop } from './reconnect';
+import { now, SLICE_CHARS, TimeSlice } from './slice';
 import { fillTemplate, resolveUrl } from './template';
 import type { Adapter, AdapterFactory, DatasetRequest, PushSink } from './types';
 
@@ -168,25 +169,38 @@ async function readStream(
   const skipper = new EventSkipper();
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
+  // A backlog of chunks resolves `read()` in microtasks: without yielding it would all be parsed in one long task.
+  const slice = new TimeSlice();
+  const feed = (text: string) => {
+    if (skipper.active) {
+      text = skipper.skip(text);
+      if (!text) return;
+    }
+    parser.feed(text);
+    if (oversize) {
+      // A message over the cap is dropped unread: the parser stops buffering,
+      // the rest of that event is skipped up to its blank line, parsing goes on.
+      oversize = false;
+      parser.reset();
+      callbacks.onOversize(limit);
+      skipper.start();
+    }
+  };
   try {
     for (;;) {
+      const asked = now();
       const { done, value } = await reader.read();
       if (signal.aborted) return;
       if (done) break;
+      // It had to wait for the network: this is a new task with a fresh budget.
+      if (now() - asked > 1) slice.restart();
       events.activity();
-      let text = decoder.decode(value, { stream: true });
-      if (skipper.active) {
-        text = skipper.skip(text);
-        if (!text) continue;
-      }
-      parser.feed(text);
-      if (oversize) {
-        // A message over the cap is dropped unread: the parser stops buffering,
-        // the rest of that event is skipped up to its blank line, parsing goes on.
-        oversize = false;
-        parser.reset();
-        callbacks.onOversize(limit);
-        skipper.start();
+      const text = decoder.decode(value, { stream: true });
+      // A huge chunk (a backlog coalesced by the network stack) is fed in pieces, yielding between them.
+      for (let at = 0; at < text.length; at += SLICE_CHARS) {
+        feed(at === 0 && text.length <= SLICE_CHARS ? text : text.slice(at, at + SLICE_CHARS));
+        await slice.maybeYield();
+        if (signal.aborted) return;
       }
     }
   } catch (error) {
