@@ -1,5 +1,5 @@
 import { createRng, gaussian, poisson } from '../../src/lib/random.ts';
-import { cstDay, cstDayStart, cstParts, DAY, HOUR, isoCst, type KpiOut, type RegionSource } from './emergency.ts';
+import { type AlertOut, cstDay, cstDayStart, cstParts, DAY, HOUR, type IncidentCore, isoCst, type KpiOut, type RegionSource } from './emergency.ts';
 import { childrenOrSiblings, countiesOf, type DomainRoute, intParam, PROVINCE, regionalRoute, round, withinRegion } from './fire.ts';
 import type { RegionLike } from './regions.ts';
 
@@ -734,17 +734,8 @@ const HAZARD_COUNTIES = [
 const HAZARD_KINDS = ['滑坡', '崩塌', '泥石流', '地面塌陷', '不稳定斜坡'] as const;
 const VILLAGES = ['石门', '大坪', '柳树沟', '白土岭', '黄柏', '马家岭', '上河', '杨树坪', '龙王庙', '青岗', '南沟', '北岭', '栗子坪', '老君'];
 
-export interface HazardOut {
-  id: string;
+export interface HazardOut extends IncidentCore {
   type: 'geological';
-  severity: 1 | 2 | 3 | 4;
-  title: string;
-  region: string;
-  lon: number;
-  lat: number;
-  reportedAt: string;
-  updatedAt: string;
-  status: 'reported' | 'dispatched' | 'onsite' | 'controlled' | 'closed';
 }
 
 /**
@@ -834,14 +825,8 @@ const QUAKE_PLACES = [
   { region: '410327', place: '宜阳县' },
 ];
 
-export interface WarningOut {
-  id: string;
-  level: 1 | 2 | 3 | 4;
-  indicator: string;
-  region: string;
-  message: string;
-  at: string;
-}
+/** A warning in the alert contract's shape. */
+export type WarningOut = AlertOut;
 
 /** Warnings in force / issued in the last `hours`: rainstorm (from the rain), seasonal weather, geological risk, earthquakes. */
 export function disasterWarnings(regions: RegionSource, seed: string, now: number, region = PROVINCE, hours = 24): WarningOut[] {

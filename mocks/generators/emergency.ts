@@ -228,9 +228,9 @@ function brigadeOf(regions: RegionSource, seed: string, county: string): Resourc
 
 // ── Incidents ──────────────────────────────────────────────────────────────
 
-export interface IncidentOut {
+/** What every incident-like record (incidents, fire alarms, geological hazards) carries, as the incident contract has it. */
+export interface IncidentCore {
   id: string;
-  type: IncidentType;
   severity: 1 | 2 | 3 | 4;
   title: string;
   region: string;
@@ -239,6 +239,10 @@ export interface IncidentOut {
   reportedAt: string;
   updatedAt: string;
   status: 'reported' | 'dispatched' | 'onsite' | 'controlled' | 'closed';
+}
+
+export interface IncidentOut extends IncidentCore {
+  type: IncidentType;
   /** Every status reached so far with its time, oldest first (the detail card's timeline). */
   history: { status: IncidentOut['status']; at: string }[];
   seq: number;

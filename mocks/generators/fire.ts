@@ -5,6 +5,7 @@ import {
   cstParts,
   DAY,
   HOUR,
+  type IncidentCore,
   isoCst,
   jitterPoint,
   type KpiOut,
@@ -128,18 +129,9 @@ function seasonFactor(month: number): number {
 const HOURLY = [2.2, 1.6, 1.2, 1.0, 1.0, 1.3, 2.4, 3.6, 4.4, 4.8, 5.0, 5.2, 5.0, 4.9, 5.0, 5.3, 5.6, 5.9, 6.2, 6.1, 5.4, 4.4, 3.5, 2.8];
 const HOURLY_SUM = HOURLY.reduce((a, b) => a + b, 0);
 
-export interface AlarmOut {
-  id: string;
+export interface AlarmOut extends IncidentCore {
   type: 'fire' | 'traffic' | 'hazchem' | 'other';
   kind: string;
-  severity: 1 | 2 | 3 | 4;
-  title: string;
-  region: string;
-  lon: number;
-  lat: number;
-  reportedAt: string;
-  updatedAt: string;
-  status: 'reported' | 'dispatched' | 'onsite' | 'controlled' | 'closed';
   seq: number;
   /** Minutes from the call to the first engine on scene. */
   arrivalMin: number;

@@ -1,5 +1,5 @@
 import { createRng, gaussian, poisson } from '../../src/lib/random.ts';
-import { cstDay, cstDayStart, cstParts, DAY, HOUR, isoCst, type KpiOut, type RegionSource } from './emergency.ts';
+import { type AlertOut, cstDay, cstDayStart, cstParts, DAY, HOUR, isoCst, type KpiOut, type RegionSource } from './emergency.ts';
 import { childrenOrSiblings, countiesOf, type DomainRoute, intParam, PROVINCE, regionalRoute, round, withinRegion } from './fire.ts';
 
 /**
@@ -202,14 +202,8 @@ const CLUSTER_KINDS = [
 ] as const;
 const SCHOOL_NAMES = ['实验', '第一', '第二', '城关', '育才', '东风', '新华', '阳光', '红旗', '光明'];
 
-export interface ClusterOut {
-  id: string;
-  level: 1 | 2 | 3 | 4;
-  indicator: string;
-  region: string;
-  message: string;
-  at: string;
-}
+/** A cluster warning in the alert contract's shape. */
+export type ClusterOut = AlertOut;
 
 /** Cluster early warnings (聚集性疫情预警) raised in the last `days` inside `region`, newest first. */
 export function clusterWarnings(regions: RegionSource, seed: string, now: number, region = PROVINCE, days = 7): ClusterOut[] {
