@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatasetView } from '../data/use-dataset';
 import { renderWithRuntime } from '../test/harness';
 import appealTicker from './catalog/appeal-ticker';
+import { tableOf } from './catalog/tables';
 import { AppealTicker, IncidentList, inRegion, RankList } from './live-list';
 import { Hosted } from './panel-test-utils';
 
@@ -131,7 +132,7 @@ describe('live lists', () => {
     const shown = '供暖不热，联系人电话138****2345，身份证410105********123X，工单2026-110-000123';
     expect(screen.getByText(shown)).toBeTruthy();
     expect(container.textContent).not.toContain('13837112345');
-    const table = appealTicker.toTable({ main: dataset([appeal]) as DatasetView<never> }, { ...options }, {
+    const table = tableOf(appealTicker)({ main: dataset([appeal]) as DatasetView<never> }, { ...options }, {
       region: '410000',
       filters: {},
       locale: 'zh-CN',

@@ -5,7 +5,6 @@ import { renderWithRuntime } from '../test/harness';
 import { PanelFrame } from './panel-frame';
 import { PanelHost } from './panel-host';
 import { panels } from './registry';
-import { EMPTY_TABLE } from '../lib/data-table';
 
 function Healthy({ title }: { title: string }) {
   return (
@@ -23,21 +22,18 @@ panels.register('test-ok', {
   type: 'test-ok',
   optionsSchema: z.object({}),
   datasets: {},
-  toTable: () => EMPTY_TABLE,
   load: async () => ({ default: Healthy }),
 });
 panels.register('test-slow', {
   type: 'test-slow',
   optionsSchema: z.object({}),
   datasets: {},
-  toTable: () => EMPTY_TABLE,
   load: () => new Promise(() => undefined),
 });
 panels.register('test-broken', {
   type: 'test-broken',
   optionsSchema: z.object({}),
   datasets: {},
-  toTable: () => EMPTY_TABLE,
   load: async () => ({ default: Broken }),
 });
 

@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { PanelConfig } from '../config/schema';
 import type { ContractName, RecordTypes } from '../data/contracts/index';
 import type { DatasetView } from '../data/use-dataset';
-import type { DataTable, TableView } from '../lib/data-table';
 
 /**
  * A dataset slot a panel type declares: the contract its records must meet.
@@ -55,9 +54,10 @@ export interface PanelProps<O = Record<string, unknown>, D extends SlotMap = Slo
 
 /**
  * A panel type (after tldraw's shape utils): its id, a runtime-checked options
- * schema, the datasets it reads and their contracts, a lazily loaded component
- * and `toTable`, the panel's data as a table (data table, CSV/XLSX export,
- * accessible alternative). The layout engine knows no concrete panel.
+ * schema, the datasets it reads and their contracts, a lazily loaded component.
+ * Its data as a table (`toTable`: data table, CSV/XLSX export, accessible
+ * alternative) is in `catalog/tables/<type>.ts`, loaded with the detail view
+ * only (`tableOf`), so no wall downloads it. The layout engine knows no concrete panel.
  */
 export interface PanelDescriptor<S extends z.ZodType = z.ZodType, D extends SlotMap = SlotMap> {
   type: string;
@@ -65,8 +65,6 @@ export interface PanelDescriptor<S extends z.ZodType = z.ZodType, D extends Slot
   /** Declared dataset slots; a function when they follow the options (map layers). */
   datasets: D | ((options: z.output<S>) => D);
   load: () => Promise<{ default: ComponentType<PanelProps<z.output<S>, D>> }>;
-  /** The panel's data as a table; pure (no React, no fetching), so it runs anywhere. */
-  toTable: (data: PanelData<D>, options: z.output<S>, view: TableView) => DataTable;
   /** Default title when the config gives none (zh, en). */
   defaultTitle?: { zh: string; en: string };
   /** Cross-filters (`type`, `category`, …) the panel applies; for others it shows that it does not. */

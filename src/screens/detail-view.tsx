@@ -8,6 +8,7 @@ import { formatDateTime } from '../i18n/format-time';
 import { clock } from '../lib/clock';
 import { type ExportContext, exportFileName, isoChinaTime, toCsv, withDetail } from '../lib/table-export';
 import { xlsxBlob } from '../lib/xlsx-export';
+import { tableOf } from '../panels/catalog/tables';
 import { DataTableView } from '../panels/data-table-view';
 import { useAnalysisVersion } from '../panels/insights-analysis';
 import { EffectSection } from '../panels/insights-effect';
@@ -21,7 +22,7 @@ import './detail-view.css';
 
 /**
  * Analyst mode: one panel taken apart. The chart large, its data table (the
- * descriptor's `toTable`, the same rows the export writes), where the figures
+ * panel type's `toTable` in `panels/catalog/tables/`, the same rows the export writes), where the figures
  * come from (source, as-of, freshness, quarantined records) and a CSV export
  * that states region, range and filters. Opened by a panel's maximise button,
  * F/Enter on a focused panel, or `?panel=`; Esc or the close button closes it.
@@ -41,7 +42,7 @@ export function DetailView({ screen, config: configured }: { screen: ScreenConfi
   // Tables with analysis columns (forecast, spikes) fill in as the worker's answers arrive.
   const analysisVersion = useAnalysisVersion();
   // biome-ignore lint/correctness/useExhaustiveDependencies: `analysisVersion` is the signal that new analysis answers are in
-  const table = useMemo(() => descriptor.toTable(data as never, options, tableView), [descriptor, data, options, tableView, analysisVersion]);
+  const table = useMemo(() => tableOf(descriptor)(data as never, options, tableView), [descriptor, data, options, tableView, analysisVersion]);
   const { region, range, filters } = useView((s) => ({ region: s.region, range: s.range, filters: s.filters }));
   const title = panelTitle(config, locale);
   const [notice, setNotice] = useState<string | null>(null);

@@ -1,7 +1,4 @@
-import { incidentItems } from '../live-model';
 import { definePanel } from '../types';
-import { term } from '../../i18n/translate';
-import { column } from './columns';
 import { incidentListOptions, incidentListSlots } from './live-options';
 
 /** Live incidents (push), newest first, four-colour levels, inside the region in view. */
@@ -12,23 +9,4 @@ export default definePanel({
   load: async () => ({ default: (await import('../live-list')).IncidentList }),
   defaultTitle: { zh: '实时事件', en: 'Live incidents' },
   follows: ['type'],
-  toTable: ({ main }, options, view) => ({
-    columns: [
-      column(view, 'time', 'col.time', 'time'),
-      column(view, 'level', 'col.level', 'text'),
-      column(view, 'type', 'col.type', 'text'),
-      column(view, 'region', 'col.region', 'region'),
-      column(view, 'title', 'col.title', 'text'),
-      column(view, 'status', 'col.status', 'text'),
-    ],
-    rows: incidentItems(main.records, options, view.region, view.filters).map((r) => ({
-      time: r.reportedAt,
-      level: term('incident.level', r.severity, view.locale),
-      type: term('incident.type', r.type, view.locale),
-      region: r.region,
-      regionName: view.regionLabel(r.region),
-      title: r.title,
-      status: term('incident.status', r.status, view.locale),
-    })),
-  }),
 });

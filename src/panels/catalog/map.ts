@@ -1,5 +1,5 @@
 import { mapPanelOptions } from '../../map/layer-specs';
-import { mapSlots, mapTable } from '../../map/map-table';
+import { mapSlots } from '../../map/map-table';
 import { definePanel } from '../types';
 
 /**
@@ -14,6 +14,5 @@ export default definePanel({
   optionsSchema: mapPanelOptions,
   datasets: (options) => mapSlots(options),
   load: () => import('../map-panel'),
-  toTable: (data, options, view) => mapTable(data, options, view),
   defaultTitle: { zh: '区域态势', en: 'Regional overview' },
 });

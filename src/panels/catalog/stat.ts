@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { pickName } from '../../i18n/translate';
 import { definePanel, type SlotMap } from '../types';
-import { column } from './columns';
 
 /** Options, checked at config load: which indicator of the KPI dataset to show. */
 export const statOptions = z
@@ -22,16 +20,4 @@ export default definePanel({
   datasets: statSlots,
   load: () => import('../stat-panel'),
   defaultTitle: { zh: '核心指标', en: 'Headline figure' },
-  toTable: ({ main }, options, view) => {
-    const r = main.records?.find((k) => k.id === options.indicator);
-    return {
-      columns: [
-        column(view, 'indicator', 'col.indicator', 'text'),
-        column(view, 'period', 'col.period', 'period'),
-        column(view, 'value', 'col.value', 'number', { unit: r?.unit }),
-        column(view, 'yoy', 'col.yoy', 'number', { unit: r?.unit === '%' ? 'pp' : '%', digits: 1 }),
-      ],
-      rows: r ? [{ indicator: pickName(r, view.locale), period: r.period, value: r.value, yoy: r.yoy ?? null }] : [],
-    };
-  },
 });

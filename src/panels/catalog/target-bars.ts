@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { translate } from '../../i18n/translate';
-import { targetModel } from '../domain-models';
 import { definePanel, type SlotMap } from '../types';
-import { column } from './columns';
 
 const indicatorId = z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/, 'an indicator id like "arrival"');
 const text = z.object({ zh: z.string().min(1).max(40), en: z.string().min(1).max(60) }).strict();
@@ -35,26 +32,4 @@ export default definePanel({
   datasets: targetBarsSlots,
   load: () => import('../target-bars-panel'),
   defaultTitle: { zh: '目标对比', en: 'Against target' },
-  toTable: ({ main }, options, view) => {
-    const m = targetModel(main.records, options);
-    return {
-      columns: [
-        column(view, 'rank', 'col.rank', 'count'),
-        column(view, 'region', 'col.region', 'region'),
-        column(view, 'value', 'col.value', 'number', { unit: m.unit, digits: options.digits }),
-        column(view, 'target', 'col.targetValue', 'number', { unit: m.unit, digits: options.digits }),
-        column(view, 'gap', 'col.gap', 'number', { unit: m.unit, digits: options.digits }),
-        column(view, 'verdict', 'col.verdict', 'text'),
-      ],
-      rows: m.rows.map((r, i) => ({
-        rank: i + 1,
-        region: r.code,
-        regionName: view.regionLabel(r.code),
-        value: r.value,
-        target: options.target.value,
-        gap: r.gap,
-        verdict: r.value === null ? null : translate(r.miss ? 'target.miss' : 'target.met', view.locale),
-      })),
-    };
-  },
 });

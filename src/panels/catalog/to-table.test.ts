@@ -4,6 +4,7 @@ import type { DatasetView } from '../../data/use-dataset';
 import type { TableView } from '../../lib/data-table';
 import { henan } from '../panel-test-utils';
 import { panels } from '../registry';
+import { tableOf, tableTypes } from './tables';
 
 /** toTable of each panel type, on small hand-made inputs with hand-checked outputs. */
 function view<T>(records: readonly T[] | undefined): DatasetView<T> {
@@ -32,10 +33,17 @@ const en: TableView = { ...zh, locale: 'en', regionLabel: (code, short) => henan
 
 function table(type: string, data: Record<string, DatasetView<unknown>>, options: Record<string, unknown>, v: TableView = zh) {
   const d = panels.get(type);
-  return d.toTable(data, d.optionsSchema.parse(options), v);
+  return tableOf(d)(data, d.optionsSchema.parse(options), v);
 }
 
 describe('toTable', () => {
+  it('every panel type has a table, and every table belongs to a panel type', () => {
+    const types = panels.ids().filter((t) => !t.startsWith('test-'));
+    expect(types.length).toBeGreaterThanOrEqual(19);
+    expect(tableTypes()).toEqual([...types].sort());
+    expect(() => tableOf('no-such-panel')).toThrow(/has no table/);
+  });
+
   it('trend: one row per period, value / prior / target columns with the unit', () => {
     const series: SeriesPoint[] = [
       { series: 'retail', name: '社会消费品零售总额', nameEn: 'Retail sales', t: '2026-09', value: 2350, unit: '亿元', prior: 2240, target: 2400 },
