@@ -19,6 +19,8 @@
  *   POST /__feeds/drop[?stream=]            end every open stream connection (a cut; clients reconnect and resume)
  *   POST /__feeds/incidents {"time", "data"} publish an incident event into this seed's stream at `time` (DELETE clears them)
  *   POST /__feeds/appeal-scenario {…}        change this seed's appeal scenario (bursts, surges, planted spike; DELETE resets)
+ *   POST /__feeds/incident-load {"active", "rate"}  the incidents stream keeps `active` incidents open and publishes `rate`
+ *                                           updates/s (load.ts; same `active` again: only the rate changes; DELETE restores)
  *   POST /__faults {"route"?, …faults}      inject faults (see faults.ts); DELETE /__faults[?route=] clears; GET lists
  *   GET /__health
  *
@@ -38,6 +40,7 @@ import { resetAppealScenario, setAppealScenario } from '../generators/sentiment.
 import { type RegionLike, RegionTable } from '../generators/regions.ts';
 import { driftRecord, type Faults, FaultTable, parseFaults, stringifyWithNaN } from './faults.ts';
 import { textFaults } from './hostile.ts';
+import { foreignCursor, type IncidentLoadStream, incidentLoadStream, isIncidentLoadStream, parseIncidentLoad } from './load.ts';
 import { jsonRoutes, type LiveContext, liveStreams, monthParam } from './routes.ts';
 import { type BucketStream, cursorAt, type EventFilter, eventsAfter, recentEvents, regionEventFilter, type StreamEvent, streamFor } from './streams.ts';
 
@@ -170,14 +173,18 @@ class Hub {
     this.ringSize = ringSize;
   }
 
-  join(client: StreamClient, cursor: number | null, backfill: number, now: number): void {
+  join(client: StreamClient, resumeFrom: number | null, backfill: number, now: number): void {
     if (this.clients.size === 0) {
       this.head = cursorAt(this.stream, now);
       this.ring = [];
     }
+    // A cursor of another epoch (the incident load switched on or off) starts afresh.
+    const cursor = resumeFrom !== null && foreignCursor(this.stream, resumeFrom) ? null : resumeFrom;
     const accept = client.accept;
     let replay: StreamEvent[];
-    if (cursor === null) replay = recentEvents(this.stream, now, backfill, 48, accept).filter((e) => e.seq <= this.head);
+    // A fresh client of the incident load gets the current state of every open incident, not the last n events.
+    if (cursor === null && isIncidentLoadStream(this.stream)) replay = this.stream.snapshot(now, accept).filter((e) => e.seq <= this.head);
+    else if (cursor === null) replay = recentEvents(this.stream, now, backfill, 48, accept).filter((e) => e.seq <= this.head);
     else if (this.ring.length && (this.ring[0] as StreamEvent).seq <= cursor + 1) replay = this.ring.filter((e) => e.seq > cursor && (!accept || accept(e)));
     else replay = eventsAfter(this.stream, cursor, now, 20_000, 48, accept).filter((e) => e.seq <= this.head);
     this.clients.add(client);
@@ -241,6 +248,8 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
   const ctx: LiveContext = { regions, seed, now };
   const faults = new FaultTable();
   const hubs = new Map<string, Hub>();
+  /** The incident load (POST /__feeds/incident-load): while set, it is the `incidents` stream. */
+  let incidentLoad: IncidentLoadStream | null = null;
   const sockets = new Set<Socket>();
   let eventsSent = 0;
   let sseClients = 0;
@@ -283,7 +292,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
     const key = name === 'bench' ? `bench|${rate ?? 100}` : name;
     let hub = hubs.get(key);
     if (!hub) {
-      const stream = streamFor(name, regions, seed, rate);
+      const stream = name === 'incidents' && incidentLoad ? incidentLoad : streamFor(name, regions, seed, rate);
       if (!stream) return null;
       hub = new Hub(stream, ringSize);
       hubs.set(key, hub);
@@ -381,6 +390,28 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
         if (incidents) injectIncidentEvent(seed, Number(body.time), body.data);
         else setAppealScenario(seed, body);
         return json(res, 200, { ok: true });
+      } catch (error) {
+        return json(res, 400, { error: (error as Error).message });
+      }
+    }
+    if (path === '/__feeds/incident-load') {
+      if (req.method === 'DELETE') {
+        incidentLoad = null;
+        dropStreams('incidents');
+        hubs.delete('incidents');
+        return json(res, 200, { ok: true });
+      }
+      if (req.method !== 'POST') return json(res, 405, { error: 'POST or DELETE' });
+      try {
+        const settings = parseIncidentLoad(JSON.parse((await readBody(req)) || '{}'));
+        if (incidentLoad?.active === settings.active) incidentLoad.setRate(settings.rate, now());
+        else {
+          // A new set of incidents: clients reconnect and are sent its snapshot.
+          incidentLoad = incidentLoadStream(regions, seed, settings, now());
+          dropStreams('incidents');
+          hubs.delete('incidents');
+        }
+        return json(res, 200, { active: incidentLoad.active, rate: incidentLoad.rate });
       } catch (error) {
         return json(res, 400, { error: (error as Error).message });
       }
