@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ForecastResult, Pace, PaceResult } from '../analysis/types';
 import type { SeriesAnalysis } from '../charts/models/trend';
 import type { KpiRecord, RegionMetric, SeriesPoint } from '../data/contracts/index';
@@ -6,39 +5,13 @@ import type { DatasetView } from '../data/use-dataset';
 import type { Locale } from '../lib/locale';
 import { evaluateRules, forecastBreaches, type RegionForecast } from './alert-model';
 import type { AlertRule } from './catalog/economy-options';
+import type { InsightsOptions } from './catalog/insights-options';
 import { type AnalysisTask, forecastTasks, paceInput, trendTasks } from './insights-analysis';
 import { buildInsights, type Insight } from './insights-model';
 
-/** Options of the `insights` panel (docs/insights.md). */
-export const insightsOptions = z
-  .object({
-    /** Monthly series of the region in view to look at for spikes and trend breaks. */
-    indicators: z
-      .array(z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/))
-      .max(12)
-      .default(['retail', 'industry', 'fai', 'unemployment', 'budget']),
-    /** The alert-list panel (same screen) whose rules give the threshold breaches and forecast warnings. */
-    alertsPanel: z.string().min(1).max(60).optional(),
-    /** Which panel a finding focuses: per indicator, and for region comparisons (ranking), alerts and headline cards. */
-    links: z
-      .object({
-        indicators: z.record(z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/), z.string().min(1).max(60)).default({}),
-        regions: z.string().min(1).max(60).optional(),
-        kpis: z.string().min(1).max(60).optional(),
-      })
-      .strict()
-      .prefault({}),
-    maxItems: z.number().int().min(1).max(6).default(6),
-  })
-  .strict();
-export type InsightsOptions = z.output<typeof insightsOptions>;
-
-export const insightsSlots = {
-  main: { contract: 'region-metric', purpose: 'indicators of the regions below the one in view (movers, breaches)' },
-  kpi: { contract: 'kpi', optional: true, purpose: 'headline indicators of the region in view (names, targets, pace)' },
-  history: { contract: 'series', optional: true, purpose: 'monthly history of the region in view (spikes, trend breaks, pace)' },
-  children: { contract: 'series', optional: true, purpose: 'monthly history of each region below (forecast warnings)' },
-} as const;
+// The options and slots live beside the descriptor (the entry loads them for config
+// validation; the models below load with the panel's chunk).
+export { type InsightsOptions, insightsOptions, insightsSlots } from './catalog/insights-options';
 
 /**
  * The alert rules the insights of a screen use, by alert panel id: the panel

@@ -1,4 +1,4 @@
-import { insightsOptions, insightsSlots } from '../insights-data';
+import { insightsOptions, insightsSlots } from './insights-options';
 import { definePanel } from '../types';
 
 /** A short ranked list of plain-language findings for the region in view, each linked to the panel that shows it. */
