@@ -8,6 +8,7 @@ import { ContractError, validateRecords } from './contracts/validate';
 import { getPath, mapRecord, unwrap } from './mapping';
 import { loadSnapshot, saveSnapshot } from './persistence';
 import { PushBuffer } from './push-buffer';
+import { NotifyPacer, persistDelay } from './push-channel';
 
 export interface DatasetResult {
   records: readonly unknown[];
@@ -196,7 +197,10 @@ export class PushChannel {
     status: 'connecting',
   };
   private stateVersion = 0;
-  private notifyScheduled = false;
+  /** Notifications paced for the screen (push-channel.ts): next frame after a quiet spell, ≤ 4 a second under load. */
+  private readonly pacer = new NotifyPacer(() => {
+    for (const l of this.listeners) l();
+  });
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly persistEveryMs: number;
   private readonly persistKey: string;
@@ -391,10 +395,14 @@ export class PushChannel {
 
   private schedulePersist(): void {
     if (this.persistEveryMs <= 0 || this.persistTimer !== null) return;
-    this.persistTimer = setTimeout(() => {
-      this.persistTimer = null;
-      void this.persist();
-    }, this.persistEveryMs);
+    // A save is a structured clone on the main thread, proportional to the buffer: a big buffer is saved less often.
+    this.persistTimer = setTimeout(
+      () => {
+        this.persistTimer = null;
+        void this.persist();
+      },
+      persistDelay(this.persistEveryMs, this.buffer.size),
+    );
   }
 
   private async persist(): Promise<void> {
@@ -403,16 +411,9 @@ export class PushChannel {
     await saveSnapshot(this.persistKey, { records: [...records], asOf: this.current.asOf, savedAt: this.current.lastGoodAt ?? clock.now() });
   }
 
-  /** Coalesces bursts into one React update per animation frame. */
+  /** Coalesces bursts: one React update on the next frame, then at most one per NOTIFY_INTERVAL_MS while events keep coming. */
   private scheduleNotify(): void {
-    if (this.notifyScheduled) return;
-    this.notifyScheduled = true;
-    const run = () => {
-      this.notifyScheduled = false;
-      for (const l of this.listeners) l();
-    };
-    if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState !== 'hidden') requestAnimationFrame(run);
-    else setTimeout(run, 16);
+    this.pacer.signal();
   }
 }
 
