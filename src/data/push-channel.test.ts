@@ -1,6 +1,7 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BAD_RUN, PushChannel } from './dataset-source';
+import { NotifyPacer, persistDelay } from './push-channel';
 import { makeDataset, makeRequest, pushHarness, waitFor } from './testing/harness';
 
 function appeal(i: number) {
@@ -71,5 +72,75 @@ describe('PushChannel', () => {
     expect(second.state().fromSnapshot).toBe(true);
     expect(second.state().lastGoodAt).not.toBeNull();
     release2();
+  });
+});
+
+describe('NotifyPacer (how often panels hear of a busy stream)', () => {
+  it('notifies on the next frame after a quiet spell, then at most once per interval while changes keep coming', () => {
+    vi.useFakeTimers();
+    try {
+      let calls = 0;
+      const pacer = new NotifyPacer(
+        () => calls++,
+        250,
+        () => Date.now(),
+      );
+      pacer.signal();
+      vi.advanceTimersByTime(16);
+      expect(calls).toBe(1);
+      // A burst right after: one notification, a full interval after the first.
+      for (let i = 0; i < 100; i++) pacer.signal();
+      vi.advanceTimersByTime(200);
+      expect(calls).toBe(1);
+      vi.advanceTimersByTime(70);
+      expect(calls).toBe(2);
+      // A sustained stream for 10 s (a change every 5 ms): about four notifications a second, none lost at the end.
+      for (let t = 0; t < 10_000; t += 5) {
+        pacer.signal();
+        vi.advanceTimersByTime(5);
+      }
+      vi.advanceTimersByTime(300);
+      expect(calls - 2).toBeGreaterThanOrEqual(36);
+      expect(calls - 2).toBeLessThanOrEqual(41);
+      expect(pacer.scheduled).toBe(false);
+      // After a quiet spell, the next change is shown on the next frame again.
+      vi.advanceTimersByTime(1000);
+      const before = calls;
+      pacer.signal();
+      vi.advanceTimersByTime(16);
+      expect(calls).toBe(before + 1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a channel under a sustained stream tells its listeners a few times a second, and the last one sees every record', async () => {
+    const dataset = makeDataset('sse', 'text-item', { url: 'http://127.0.0.1:1/never' }, { bufferSize: 5000 });
+    const channel = new PushChannel(dataset, makeRequest('paced'), { persistEveryMs: 0 });
+    let notified = 0;
+    let seen = 0;
+    channel.listen(() => {
+      notified++;
+      seen = (channel.state().records ?? []).length;
+    });
+    const started = Date.now();
+    let i = 0;
+    while (Date.now() - started < 1200) {
+      channel.ingest(appeal(i++));
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await waitFor(() => seen === i, 2000, 'the last records');
+    const seconds = (Date.now() - started) / 1000;
+    // Hundreds of messages, a handful of notifications (≤ 1 per 250 ms plus the first).
+    expect(i).toBeGreaterThan(100);
+    expect(notified).toBeLessThanOrEqual(Math.ceil(seconds * 4) + 2);
+    expect(notified).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('persistDelay', () => {
+  it('saves a big buffer less often: the cost per second stays flat', () => {
+    expect(persistDelay(5000, 200)).toBe(5000);
+    expect(persistDelay(5000, 5000)).toBe(25_000);
   });
 });

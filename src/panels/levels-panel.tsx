@@ -19,9 +19,10 @@ const SHAPE: Record<1 | 2 | 3 | 4, string> = { 1: '▲▲', 2: '▲', 3: '◆', 
 export default function LevelsPanel({ config, options, title, data: { main } }: PanelProps<LevelsOptions, typeof levelsSlots>) {
   const t = useT();
   const locale = useLocale();
-  const rows = useMemo(() => levelRows(main.records, options.kind, options.max), [main.records, options.kind, options.max]);
+  // One ranking per change of the records: the rows shown are its head, the summary counts the whole of it.
   const all = useMemo(() => levelRows(main.records, options.kind, 1000), [main.records, options.kind]);
-  const over = all.filter((r) => r.rank <= 2).length;
+  const rows = useMemo(() => all.slice(0, options.max), [all, options.max]);
+  const over = useMemo(() => all.filter((r) => r.rank <= 2).length, [all]);
   const summaryKey = options.kind === 'reservoir' ? 'level.summary.reservoir' : 'level.summary.river';
   const offSeason = rows.some((r) => r.record.kind === 'reservoir' && r.record.floodSeason === false);
   return (

@@ -17,6 +17,35 @@ export function inRegion(code: string, region: string): boolean {
 type Filters = Readonly<Record<string, string>>;
 const NO_FILTERS: Filters = {};
 
+/**
+ * The first `max` records that `accept` keeps, in `compare` order — exactly
+ * what filter + stable sort + slice(0, max) gives, in one pass without
+ * copying or sorting the whole buffer (a push buffer holds up to thousands of
+ * records and changes several times a second; a list shows tens). Ties keep
+ * the records' order.
+ */
+export function firstInOrder<T>(records: readonly T[] | undefined, accept: (r: T) => boolean, compare: (a: T, b: T) => number, max: number): T[] {
+  const kept: T[] = [];
+  if (!records || max <= 0) return kept;
+  for (const r of records) {
+    if (!accept(r)) continue;
+    const n = kept.length;
+    // Full and not before the last kept one: out (a tie goes after it, as a stable sort would put it).
+    if (n >= max && compare(r, kept[n - 1] as T) >= 0) continue;
+    // Upper bound: after every kept record that is not after r.
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(r, kept[mid] as T) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    kept.splice(lo, 0, r);
+    if (kept.length > max) kept.pop();
+  }
+  return kept;
+}
+
 /** Incidents the list shows: severity, region and the `type` cross-filter applied, newest first. */
 export function incidentItems(
   records: readonly Incident[] | undefined,
@@ -25,10 +54,12 @@ export function incidentItems(
   filters: Filters = NO_FILTERS,
 ): Incident[] {
   const type = filters.type;
-  return [...(records ?? [])]
-    .filter((r) => r.severity <= options.minSeverity && (!options.followRegion || inRegion(r.region, region)) && (!type || r.type === type))
-    .sort((a, b) => b.reportedAt - a.reportedAt)
-    .slice(0, options.max);
+  return firstInOrder(
+    records,
+    (r) => r.severity <= options.minSeverity && (!options.followRegion || inRegion(r.region, region)) && (!type || r.type === type),
+    (a, b) => b.reportedAt - a.reportedAt,
+    options.max,
+  );
 }
 
 /**
@@ -38,21 +69,24 @@ export function incidentItems(
  */
 export function appealItems(records: readonly TextItem[] | undefined, options: AppealTickerOptions, region: string, filters: Filters = NO_FILTERS): TextItem[] {
   const { category, channel } = filters;
-  return [...(records ?? [])]
-    .filter((r) => (!options.followRegion || inRegion(r.region, region)) && (!category || r.category === category) && (!channel || r.channel === channel))
-    .sort((a, b) => b.receivedAt - a.receivedAt)
-    .slice(0, options.max)
-    .map((r) => {
-      const text = maskPersonalData(r.text);
-      return text === r.text ? r : { ...r, text };
-    });
+  return firstInOrder(
+    records,
+    (r) => (!options.followRegion || inRegion(r.region, region)) && (!category || r.category === category) && (!channel || r.channel === channel),
+    (a, b) => b.receivedAt - a.receivedAt,
+    options.max,
+  ).map((r) => {
+    const text = maskPersonalData(r.text);
+    return text === r.text ? r : { ...r, text };
+  });
 }
 
 export function alertItems(records: readonly Alert[] | undefined, options: AlertFeedOptions, region: string): Alert[] {
-  return [...(records ?? [])]
-    .filter((r) => r.level <= options.minLevel && (!options.followRegion || !r.region || inRegion(r.region, region)))
-    .sort((a, b) => b.at - a.at)
-    .slice(0, options.max);
+  return firstInOrder(
+    records,
+    (r) => r.level <= options.minLevel && (!options.followRegion || !r.region || inRegion(r.region, region)),
+    (a, b) => b.at - a.at,
+    options.max,
+  );
 }
 
 /** Ranked named items; gaps are left out (never ranked as zero). */
@@ -80,10 +114,12 @@ export function rankBarScale(items: readonly RankItem[]): { max: number; floor: 
 
 /** Sensor alarms the list shows: active ones first (newest first), then cleared ones if asked for; inside the region in view. */
 export function sensorItems(records: readonly SensorAlarm[] | undefined, options: SensorListOptions, region: string): SensorAlarm[] {
-  return [...(records ?? [])]
-    .filter((r) => (!options.followRegion || inRegion(r.region, region)) && (options.showCleared || r.status === 'active'))
-    .sort((a, b) => (a.status === b.status ? b.at - a.at : a.status === 'active' ? -1 : 1))
-    .slice(0, options.max);
+  return firstInOrder(
+    records,
+    (r) => (!options.followRegion || inRegion(r.region, region)) && (options.showCleared || r.status === 'active'),
+    (a, b) => (a.status === b.status ? b.at - a.at : a.status === 'active' ? -1 : 1),
+    options.max,
+  );
 }
 
 /** How far a reading is over its threshold, as a multiple (1.24 → "1.24×"); null when either is missing. */
