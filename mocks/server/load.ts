@@ -2,8 +2,8 @@
  * Incident load mode of the feed server (issue #12, `scripts/bench/incidents.bench.mjs`):
  * `POST /__feeds/incident-load {"active": 5000, "rate": 200}` makes the
  * `incidents` stream a synthetic one that keeps `active` incidents open and
- * publishes `rate` status / position updates per second (round robin: every
- * incident is updated once every active / rate seconds); `DELETE` restores
+ * publishes `rate` status / position updates per second (round robin in a
+ * scattered order: every incident is updated once every active / rate seconds); `DELETE` restores
  * the generated stream. Posting again with the same `active` only changes the
  * rate (from the next whole second): the same incidents carry on, so a bench
  * can alternate idle (rate 0) and loaded windows on one screen.
@@ -117,9 +117,9 @@ function bases(regions: RegionSource, seed: string, active: number, start: numbe
   return out;
 }
 
-/** The `n`-th state of an incident (0 = as created): odd updates refine its position, even ones move its status on. */
+/** The `n`-th state of an incident (0 = as created): odd updates move its status on, even ones refine its position. */
 function stateOf(base: Base, n: number, time: number, seq: number): IncidentOut {
-  const stage = (base.stage + Math.floor(n / 2)) % ACTIVE.length;
+  const stage = (base.stage + Math.floor((n + 1) / 2)) % ACTIVE.length;
   const rng = createRng(`${base.id}|${n}`);
   // A position fix of up to ~300 m (a better geocode, a moving scene such as a spreading fire or a convoy).
   const dx = n === 0 ? 0 : (rng() - 0.5) * 0.006;
@@ -141,6 +141,33 @@ function stateOf(base: Base, n: number, time: number, seq: number): IncidentOut 
   };
 }
 
+/** Greatest common divisor. */
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/** x with a·x ≡ 1 (mod m), for a coprime to m. */
+function inverseMod(a: number, m: number): number {
+  let [r0, r1, s0, s1] = [m, a % m, 0, 1];
+  while (r1 !== 0) {
+    const q = Math.floor(r0 / r1);
+    [r0, r1] = [r1, r0 - q * r1];
+    [s0, s1] = [s1, s0 - q * s1];
+  }
+  return ((s0 % m) + m) % m;
+}
+
+/**
+ * The update order: update u touches incident (u · stride) mod active — every
+ * incident once per `active` updates, in a scattered order (new and old,
+ * every city), not oldest first.
+ */
+function strideFor(active: number): number {
+  let stride = Math.max(1, Math.floor(active * 0.618));
+  while (gcd(stride, active) !== 1) stride++;
+  return stride;
+}
+
 /** The load stream, started at `start` with `settings`. */
 export function incidentLoadStream(regions: RegionSource, seed: string, settings: IncidentLoadSettings, start: number): IncidentLoadStream {
   const list = bases(regions, seed, settings.active, start);
@@ -149,6 +176,10 @@ export function incidentLoadStream(regions: RegionSource, seed: string, settings
   const creationTime = b0 * LOAD_BUCKET_MS;
   const segments: Segment[] = [{ fromBucket: b0 + 1, rate: settings.rate, before: 0 }];
   const cache = new Map<number, readonly StreamEvent[]>();
+  const stride = strideFor(active);
+  /** Where incident k comes in each round of `active` updates. */
+  const inverse = inverseMod(stride, active);
+  const turnOf = (k: number) => (k * inverse) % active;
 
   const segmentOfBucket = (b: number): Segment => {
     let s = segments[0] as Segment;
@@ -174,7 +205,7 @@ export function incidentLoadStream(regions: RegionSource, seed: string, settings
     return whole + Math.min(s.rate, Math.ceil(((off + 1) * s.rate) / LOAD_BUCKET_MS));
   };
   const update = (u: number): StreamEvent => {
-    const k = u % active;
+    const k = ((u % active) * stride) % active;
     const n = Math.floor(u / active) + 1;
     const { b, i, time } = placeOf(u);
     const seq = b * LOAD_SLOT + i;
@@ -212,8 +243,9 @@ export function incidentLoadStream(regions: RegionSource, seed: string, settings
       const total = updatesUntil(now);
       const out: StreamEvent[] = [];
       for (let k = 0; k < active; k++) {
-        // The last update of incident k at or before now: u ≡ k (mod active), u < total.
-        const e = total > k ? update(k + Math.floor((total - 1 - k) / active) * active) : creation(k);
+        // The last update of incident k at or before now: the last u < total at its turn in a round.
+        const turn = turnOf(k);
+        const e = total > turn ? update(turn + Math.floor((total - 1 - turn) / active) * active) : creation(k);
         if (!accept || accept(e)) out.push(e);
       }
       return out.sort((a, b) => a.seq - b.seq);
