@@ -44,6 +44,12 @@ export const NOT_IN_ENTRY: Record<string, RegExp> = {
   ...LAZY_LIBS,
   msw: /node_modules\/msw\//,
   'mocks/': /^mocks\//,
+  // The panels' tables load with the detail view (analyst mode) only.
+  'panel tables': /^src\/panels\/catalog\/tables\//,
+  // Spike detection runs in the analysis worker and in the lazy panel/table chunks.
+  'spike detection': /^src\/analysis\/spikes\.ts$/,
+  // The insight and alert models load with their panels; the entry holds their options only.
+  'insight models': /^src\/panels\/(insights-model|insights-data|alert-model)\.ts$/,
 };
 
 /** What a production build must not hold at all. */

@@ -21,8 +21,10 @@ import {
  * Size budget and chunk layout of the production build, read from Vite's
  * manifest and the module ids per chunk (`dist/.vite/chunks.json`, written by
  * vite.config.ts), not from a string search of the output:
- * (a) the entry and its static imports ≤ 200 KB gzip;
- * (b) they hold no ECharts, MapLibre, deck.gl, MSW or mocks/;
+ * (a) the entry and its static imports ≤ 165 KB gzip (JS; issue #12 took it from
+ *     178 to 158 KB: tables, insight models and the analysis words left the entry);
+ * (b) they hold no ECharts, MapLibre, deck.gl, MSW or mocks/, no panel table,
+ *     spike detection or insight model;
  * (c) ECharts, MapLibre and deck.gl are chunks of their own, loaded lazily (ECharts
  *     and deck.gl by `import()` only); each panel component (the catalogue's
  *     `import()`s) is a dynamic entry;
@@ -33,7 +35,7 @@ import {
  */
 const ROOT = new URL('..', import.meta.url).pathname;
 const DIST = process.env.SIZE_BUDGET_DIST ?? join(ROOT, 'dist');
-const BUDGET_GZIP = 200 * 1024;
+const BUDGET_GZIP = 165 * 1024;
 
 // ── the checks on small graphs, right and broken ────────────────────────────
 const chunk = (modules: string[], imports: string[] = [], dynamicImports: string[] = [], extra: Partial<Chunks[string]> = {}) => ({
@@ -83,7 +85,15 @@ describe('bundle checks on a small graph', () => {
   });
 
   it('(b) fail when the entry holds ECharts, deck.gl, MSW or mocks/, also through a static import', () => {
-    for (const bad of ['node_modules/echarts/core.js', 'node_modules/@deck.gl/core/x.js', 'node_modules/msw/lib/core/index.mjs', 'mocks/browser.ts']) {
+    for (const bad of [
+      'node_modules/echarts/core.js',
+      'node_modules/@deck.gl/core/x.js',
+      'node_modules/msw/lib/core/index.mjs',
+      'mocks/browser.ts',
+      'src/panels/catalog/tables/trend.ts',
+      'src/analysis/spikes.ts',
+      'src/panels/insights-model.ts',
+    ]) {
       const g = goodGraph();
       g.chunks['index.js']?.modules.push(bad);
       expect(entryModuleProblems(g.manifest, g.chunks).join('\n')).toMatch(/the entry holds/);
@@ -182,7 +192,7 @@ describe('production bundle', () => {
     chunks = JSON.parse(readFileSync(join(DIST, '.vite', 'chunks.json'), 'utf8'));
   }, 300_000);
 
-  it('(a) keeps the entry chunk and its static imports within 200 KB gzip', () => {
+  it('(a) keeps the entry chunk and its static imports within 165 KB gzip', () => {
     const entry = entryFile(manifest);
     const files = [...staticClosure(chunks, entry)];
     const sizes = files.map((f) => ({ f, gz: gz(join(DIST, f)) }));
@@ -196,7 +206,7 @@ describe('production bundle', () => {
     expect(total).toBeLessThanOrEqual(BUDGET_GZIP);
   });
 
-  it('(b) holds no ECharts, MapLibre, deck.gl, MSW or mocks/ in the entry or its static imports', () => {
+  it('(b) holds no ECharts, MapLibre, deck.gl, MSW, mocks/, panel tables, spike detection or insight models in the entry or its static imports', () => {
     expect(entryModuleProblems(manifest, chunks)).toEqual([]);
   });
 

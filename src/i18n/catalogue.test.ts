@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { incident, incidentTypes, projectRow, resource, resourceKinds, textItem } from '../data/contracts/index';
 import { formatMessages } from '../lib/format';
 import { locales } from '../lib/locale';
-import { type Message, type MessageKey, messages } from './messages';
+import { analysisMessages } from './catalog/analysis';
+import { type Message, type MessageKey, messageOf, messages } from './messages';
 import { hasTerm, levelWithColour, otherLocale, pickName, term, translate, vocabularies } from './translate';
 
-const entries = Object.entries(messages) as [MessageKey, Message][];
+const entries = Object.entries({ ...messages, ...analysisMessages }) as [MessageKey, Message][];
 
 /** The values a closed `z.enum` (possibly wrapped in `.catch`) accepts. */
 function enumValues(schema: unknown): string[] {
@@ -90,5 +91,32 @@ describe('lookups', () => {
   it('switches to the other locale', () => {
     for (const l of locales) expect(otherLocale(otherLocale(l))).toBe(l);
     expect(otherLocale('zh-CN')).toBe('en');
+  });
+});
+
+describe('lazy parts of the catalogue', () => {
+  it('keeps the analysis words out of the entry part, and finds every one once the part is in', () => {
+    const lazy = Object.keys(analysisMessages);
+    expect(lazy.length).toBeGreaterThan(50);
+    for (const key of lazy) {
+      expect(Object.hasOwn(messages, key), key).toBe(false);
+      expect(messageOf(key), key).toEqual(analysisMessages[key as keyof typeof analysisMessages]);
+    }
+  });
+
+  it('says plainly when a word is asked for before its part is loaded, and has it after loadMessageParts()', async () => {
+    vi.resetModules();
+    const fresh = await import('./translate');
+    const part = await import('./messages');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(part.messagePartsLoaded()).toBe(false);
+    expect(fresh.translate('an.band80', 'zh-CN')).toBe('an.band80');
+    expect(error).toHaveBeenCalledWith('message "an.band80" is in a part of the catalogue not loaded yet');
+    // An entry-part word needs no load.
+    expect(fresh.translate('app.demoBadge', 'zh-CN')).toBe('演示数据');
+    await part.loadMessageParts();
+    expect(fresh.translate('an.band80', 'zh-CN')).toBe('80% 区间');
+    expect(fresh.translate('an.band80', 'en')).toBe('80% interval');
+    expect(fresh.hasMessage('an.band80')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { formatMessages } from '../lib/format';
-import { analysisMessages } from './catalog/analysis';
+import type { analysisMessages } from './catalog/analysis';
 import { analystMessages } from './catalog/analyst';
 import { economyMessages } from './catalog/economy';
 import { hardeningMessages } from './catalog/hardening';
@@ -23,6 +23,15 @@ export interface Message {
  * The one message catalogue: every visible word of the product, split by
  * domain in `./catalog/*`. A key is defined in exactly one domain file (a
  * key in two files is a type error below), so a thing has one name on every screen.
+ *
+ * `messages` is the part the entry carries (what the shell, frames, wall
+ * overlays, config errors and filters say). The words only lazy chunks say
+ * (`lazyParts`: the analysis words of forecasts, insights and effect views,
+ * said by panel components, the detail view and their tables) load with
+ * those chunks: `loadMessageParts()` runs with every panel component's load
+ * (panels/registry.ts), and the detail view's tables register them
+ * synchronously — so no component renders before its words are in, and
+ * `MessageKey` still names every key of every part.
  */
 export const messages = {
   ...shellMessages,
@@ -35,13 +44,48 @@ export const messages = {
   ...analystMessages,
   ...hardeningMessages,
   ...wallMessages,
-  ...analysisMessages,
   ...overviewMessages,
   ...fireMessages,
   ...disasterMessages,
 } as const satisfies Record<string, Message>;
 
-export type MessageKey = keyof typeof messages;
+/** The parts of the catalogue that load with the lazy chunks that say them (see above). */
+export type LazyMessages = typeof analysisMessages;
+
+export type MessageKey = keyof typeof messages | keyof LazyMessages;
+
+const loaded: Record<string, Message> = {};
+let partsLoaded = false;
+let loading: Promise<void> | null = null;
+
+/** Adds the lazy parts (from the chunk that holds them); idempotent. */
+export function registerMessageParts(parts: LazyMessages): void {
+  Object.assign(loaded, parts);
+  partsLoaded = true;
+}
+
+/** Loads the lazy parts once (a small chunk, fetched in parallel with the component that needs it). */
+export function loadMessageParts(): Promise<void> {
+  if (partsLoaded) return Promise.resolve();
+  if (!loading) {
+    loading = import('./catalog/analysis').then((m) => registerMessageParts(m.analysisMessages));
+    // A failed chunk load (network blip) may be retried by the next panel.
+    loading.catch(() => {
+      loading = null;
+    });
+  }
+  return loading;
+}
+
+export function messagePartsLoaded(): boolean {
+  return partsLoaded;
+}
+
+/** The entry for a key: the entry's part, else a loaded lazy part. */
+export function messageOf(key: string): Message | undefined {
+  if (Object.hasOwn(messages, key)) return messages[key as keyof typeof messages];
+  return Object.hasOwn(loaded, key) ? loaded[key] : undefined;
+}
 
 type Catalogues = [
   typeof shellMessages,

@@ -1,3 +1,5 @@
+import { analysisMessages } from '../../../i18n/catalog/analysis';
+import { registerMessageParts } from '../../../i18n/messages';
 import type { AnyPanelDescriptor } from '../../types';
 import type { PanelTable, ToTable } from './define';
 
@@ -9,6 +11,9 @@ import type { PanelTable, ToTable } from './define';
  * out of a wall's download. The descriptors in `../` hold what every mode
  * needs (options schema, dataset slots, the lazy component).
  */
+// The tables (and the detail view that imports them) say the analysis words: in before they render.
+registerMessageParts(analysisMessages);
+
 const modules = import.meta.glob<{ default: PanelTable }>(['./*.ts', '!./index.ts', '!./define.ts', '!./*.test.ts'], { eager: true });
 
 const tables = new Map<string, PanelTable['toTable']>();
