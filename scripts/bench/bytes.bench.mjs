@@ -46,10 +46,22 @@ const data = files.filter((f) => !code.includes(f) && /\.(json|topo\.json|geojso
 const sized = code.map((f) => ({ f: relative(out, f), gz: gz(f) })).sort((a, b) => b.gz - a.gz);
 const whole = sized.reduce((s, x) => s + x.gz, 0);
 const dataBytes = data.reduce((s, f) => s + gz(f), 0);
+// The heavy libraries, for the record (what the whole-app figure is made of).
+const holding = (pattern) =>
+  Object.entries(chunks)
+    .filter(([, c]) => c.modules.some((m) => pattern.test(m)))
+    .reduce((s, [f]) => s + gz(join(out, f)), 0);
+const worker = sized.filter((x) => /maplibre-gl-worker/.test(x.f)).reduce((s, x) => s + x.gz, 0);
+const libs = [
+  { name: 'deck.gl chunk (lazy; deck layers only), gzip', value: kb(holding(/node_modules\/(@deck\.gl|@luma\.gl)\//)), unit: 'KB' },
+  { name: 'MapLibre chunk + its worker, gzip', value: kb(holding(/node_modules\/maplibre-gl\//) + worker), unit: 'KB' },
+  { name: 'ECharts chunk (lazy), gzip', value: kb(holding(/node_modules\/(echarts|zrender)\//)), unit: 'KB' },
+];
 
 await writeResult('bytes', { build: 'vite build (production)', files: code.length, largest: sized.slice(0, 6).map((x) => `${x.f} ${kb(x.gz)} KB`) }, [
   { name: 'entry (static closure + CSS + index.html), gzip', value: kb(entryBytes), unit: 'KB', budget: '≤ 150', ok: kb(entryBytes) <= 150 },
   { name: 'whole app: all JS/CSS/HTML/workers, gzip', value: kb(whole), unit: 'KB', budget: '≤ 900', ok: kb(whole) <= 900 },
+  ...libs,
   { name: 'run-time data (region pack, config), gzip', value: kb(dataBytes), unit: 'KB' },
 ]);
 rmSync(out, { recursive: true, force: true });
