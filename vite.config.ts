@@ -1,8 +1,8 @@
 /// <reference types="vitest/config" />
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type IndexHtmlTransformContext, type Plugin } from 'vite';
 
 /**
  * `public/` holds MSW's worker for dev and the demo build. A production build
@@ -62,10 +62,88 @@ function chunkModules(): Plugin {
   };
 }
 
+type BundleChunk = Extract<NonNullable<IndexHtmlTransformContext['bundle']>[string], { type: 'chunk' }>;
+
+/**
+ * The chunk map the boot reads to preload the active screen (src/app/preload.ts):
+ * per panel type, the files its lazy chunk needs that the entry has not loaded
+ * (static imports and their CSS, plus ECharts when that code draws charts), and
+ * deck.gl apart (only a map with deck layers needs it). Written into index.html
+ * as a JSON data block (`<script type="application/json">` is never executed,
+ * so the CSP stays as it is). Panel types are read from the catalogue
+ * (`type: '…'` and `import('../<module>')` of each `src/panels/catalog/*.ts`).
+ */
+function screenPreload(): Plugin {
+  let root = '';
+  return {
+    name: 'cockpit:screen-preload',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle) return html;
+        const chunks = Object.values(ctx.bundle).filter((c): c is BundleChunk => c.type === 'chunk');
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const closure = (file: string, seen = new Set<string>()): Set<string> => {
+          if (seen.has(file)) return seen;
+          seen.add(file);
+          for (const i of byFile.get(file)?.imports ?? []) closure(i, seen);
+          return seen;
+        };
+        const entry = chunks.find((c) => c.isEntry);
+        if (!entry) return html;
+        const loaded = closure(entry.fileName);
+        const files: string[] = [];
+        const index = (f: string) => {
+          const i = files.indexOf(f);
+          return i >= 0 ? i : files.push(f) - 1;
+        };
+        /** A chunk's files beyond the entry's: JS and the CSS Vite injects with it. */
+        const need = (file: string): Set<string> => {
+          const out = new Set<string>();
+          for (const f of closure(file)) {
+            if (loaded.has(f)) continue;
+            out.add(f);
+            for (const css of byFile.get(f)?.viteMetadata?.importedCss ?? []) out.add(css);
+          }
+          return out;
+        };
+        const named = (name: string) => chunks.find((c) => c.name === name && !c.isEntry);
+        const echarts = named('echarts');
+        const deck = named('deckgl');
+        const facade = (c: BundleChunk) => (c.facadeModuleId ?? '').replace(/\?.*$/, '').replace(/\.[jt]sx?$/, '');
+        const panels: Record<string, number[]> = {};
+        const catalog = resolve(root, 'src/panels/catalog');
+        for (const name of readdirSync(catalog).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+          const source = readFileSync(resolve(catalog, name), 'utf8');
+          const type = /definePanel\(\{[\s\S]*?\btype:\s*'([^']+)'/.exec(source)?.[1];
+          const module = /\bload:[^\n]*import\('\.\.\/([^']+)'\)/.exec(source)?.[1];
+          if (!type || !module) continue;
+          const chunk = chunks.find((c) => c.isDynamicEntry && facade(c) === resolve(root, 'src/panels', module));
+          if (!chunk) continue;
+          const wanted = need(chunk.fileName);
+          // Code of this panel that loads ECharts on demand (the chart owner) will ask for it at once.
+          if (echarts && [...wanted].some((f) => byFile.get(f)?.dynamicImports.includes(echarts.fileName))) {
+            for (const f of need(echarts.fileName)) wanted.add(f);
+          }
+          panels[type] = [...wanted].map(index);
+        }
+        const map = { files, panels, deck: deck ? [...need(deck.fileName)].map(index) : [] };
+        // `<` escaped: the block cannot close its own tag.
+        const json = JSON.stringify(map).replaceAll('<', '\\u003c');
+        return [{ tag: 'script', attrs: { type: 'application/json', id: 'cockpit-preload' }, children: json, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 // `base: './'` so one build runs from any static server and base path.
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [react(), productionOnlyAssets(mode), chunkModules()],
+  plugins: [react(), productionOnlyAssets(mode), chunkModules(), screenPreload()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {

@@ -4,6 +4,7 @@ import { adapters } from '../data/adapters/registry';
 import { parseRegionIndex, type RegionIndex } from '../geo/region-index';
 import { anchoredClock, parseInstant, setClock } from '../lib/clock';
 import { panelConfigContext } from '../panels/registry';
+import { initialScreen, preloadScreen } from './preload';
 import { withTourParam } from './tour-param';
 import { syncUrl, readView, type UrlDefaults } from '../state/url-sync';
 import { createViewStore, installViewStore } from '../state/view-store';
@@ -22,6 +23,8 @@ export function installClockFromUrl(search: string): void {
 export async function boot(): Promise<Booted> {
   const context = { ...panelConfigContext(), adapters };
   const config = await withTourParam(await loadConfig(context), location.search, context);
+  // The screen's lazy chunks download and compile while the region index loads and the shell renders.
+  preloadScreen(config, initialScreen(config, location.search));
   const regions = await loadRegionIndex(config);
   const defaults: UrlDefaults = {
     screen: config.defaults.screen ?? config.screens[0]?.id ?? '',

@@ -1,11 +1,12 @@
-import { type CSSProperties, lazy, Suspense, useCallback, useMemo } from 'react';
+import { type CSSProperties, lazy, type RefObject, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GridConfig, PanelConfig, ScreenConfig } from '../config/schema';
 import { useRuntime } from '../data/runtime';
 import { useLocale } from '../i18n/i18n';
 import { artboardForAspect, type FitMode, parseAspect } from '../layout/layout';
 import { DemoTour } from '../modes/demo-tour';
 import { WallOverlays } from '../modes/wall-overlays';
-import { PanelHost } from '../panels/panel-host';
+import { PanelFrame } from '../panels/panel-frame';
+import { PanelHost, panelTitle } from '../panels/panel-host';
 import { useView } from '../state/view-store';
 import { tracksToCss } from '../layout/tracks';
 import { AnalystToolbar } from './analyst-toolbar';
@@ -93,11 +94,7 @@ export function ScreenView({ screen }: { screen: ScreenConfig }) {
         <div className="screen screen--analyst" data-screen={screen.id}>
           <TitleBar screen={screen} />
           <AnalystToolbar />
-          <main className={`screen__grid screen__grid--analyst${grid ? '' : ' screen__grid--auto'}`} style={style}>
-            {screen.panels.map((p) => (
-              <PanelHost key={p.id} config={p} />
-            ))}
-          </main>
+          <GridPanels className={`screen__grid screen__grid--analyst${grid ? '' : ' screen__grid--auto'}`} style={style} panels={screen.panels} />
         </div>
       </DeskLayout>
     );
@@ -116,15 +113,86 @@ function WallScreen({ screen }: { screen: ScreenConfig }) {
       {(layout) => (
         <div className="screen screen--wall" data-screen={screen.id}>
           <TitleBar screen={screen} />
-          <main className="screen__grid" style={gridStyle(layout.grid)}>
-            {layout.panels.map((p) => (
-              <PanelHost key={p.id} config={p} />
-            ))}
-          </main>
+          <GridPanels className="screen__grid" style={gridStyle(layout.grid)} panels={layout.panels} />
           <DemoTour config={config} />
           <WallOverlays config={config} root={config.regionPack.root} regionLabel={regionLabel} />
         </div>
       )}
     </Artboard>
+  );
+}
+
+/**
+ * Panel types whose set-up is long main-thread work (MapLibre's painter and
+ * shader programs: seconds on a software GPU). They mount once every other
+ * panel of the screen has left `loading` and its charts are drawn, or after
+ * DEFER_CAP_MS, so KPIs and charts are on the wall first (issue #12); their
+ * code and data were preloaded at boot meanwhile. Until then the slot shows
+ * the panel's own loading frame (same title and box: nothing shifts).
+ */
+const DEFERRED_TYPES: ReadonlySet<string> = new Set(['map']);
+export const DEFER_CAP_MS = 2500;
+
+/** True once every panel in `root` not marked `data-deferred` has left `loading`, its charts are set up, and a frame has been painted (or the cap passed). */
+function useOthersPainted(root: RefObject<HTMLElement | null>, waiting: boolean): boolean {
+  const [done, setDone] = useState(!waiting);
+  useEffect(() => {
+    if (!waiting) return;
+    const el = root.current;
+    let settled = false;
+    let frame = 0;
+    let later: ReturnType<typeof setTimeout> | undefined;
+    let observer: MutationObserver | null = null;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      observer?.disconnect();
+      // After the frame that shows them: one animation frame, then a task.
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        later = setTimeout(() => setDone(true), 0);
+      });
+    };
+    const check = () => {
+      const others = el ? [...el.querySelectorAll<HTMLElement>('[data-panel]')].filter((p) => !p.closest('[data-deferred]')) : [];
+      // Data in, and every chart's ECharts instance made and given its option (it draws on the next frame).
+      const painted = (p: HTMLElement) =>
+        p.dataset.state !== 'loading' && [...p.querySelectorAll<HTMLElement>('.chart')].every((c) => c.dataset.chartReady === 'true');
+      if (others.every(painted)) finish();
+    };
+    if (el) {
+      observer = new MutationObserver(check);
+      observer.observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-chart-ready'] });
+    }
+    const cap = setTimeout(finish, DEFER_CAP_MS);
+    check();
+    return () => {
+      observer?.disconnect();
+      clearTimeout(cap);
+      if (later) clearTimeout(later);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [root, waiting]);
+  return done;
+}
+
+/** The screen's grid of panels, heavy panel types mounted after the others have painted. */
+export function GridPanels({ className, style, panels }: { className: string; style: CSSProperties; panels: readonly PanelConfig[] }) {
+  const ref = useRef<HTMLElement>(null);
+  const locale = useLocale();
+  const anyDeferred = panels.some((p) => DEFERRED_TYPES.has(p.type));
+  const othersPainted = useOthersPainted(ref, anyDeferred);
+  return (
+    <main ref={ref} className={className} style={style}>
+      {panels.map((p) =>
+        othersPainted || !DEFERRED_TYPES.has(p.type) ? (
+          <PanelHost key={p.id} config={p} />
+        ) : (
+          <div key={p.id} className="panel-slot" style={{ gridArea: p.area }} data-deferred="">
+            <PanelFrame panelId={p.id} type={p.type} title={panelTitle(p, locale)} state="loading" />
+          </div>
+        ),
+      )}
+    </main>
   );
 }

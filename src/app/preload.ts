@@ -1,0 +1,86 @@
+import type { CockpitConfig } from '../config/schema';
+import { needsDeck } from '../map/layers/index';
+
+/**
+ * Boot-time preloading (issue #12): as soon as the config is known, the active
+ * screen's lazy chunks (its panel types' code and CSS, ECharts when they draw
+ * charts, MapLibre for a map, deck.gl only when a map has deck layers) are
+ * fetched and compiled as `<link rel="modulepreload">`, in parallel with the
+ * region index and the first render, instead of one after the other as each
+ * lazy component asks for the next. Nothing is executed early: the modules
+ * run when the panels import them.
+ *
+ * The chunk map comes from the build (vite.config.ts `screenPreload`: a JSON
+ * data block `#cockpit-preload` in index.html); without it (dev server) this
+ * does nothing.
+ */
+export interface PreloadMap {
+  files: string[];
+  /** Per panel type: indexes into `files`. */
+  panels: Record<string, number[]>;
+  /** deck.gl's chunk(s): only a map with deck layers loads it. */
+  deck: number[];
+}
+
+export function readPreloadMap(doc: Document = document): PreloadMap | null {
+  const text = doc.getElementById('cockpit-preload')?.textContent;
+  if (!text) return null;
+  try {
+    const map = JSON.parse(text) as PreloadMap;
+    return Array.isArray(map.files) && map.panels && typeof map.panels === 'object' ? map : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Layer specs of a map panel's options, however few of them a config gives. */
+function layersOf(options: unknown): { type: string }[] {
+  const layers = (options as { layers?: unknown } | undefined)?.layers;
+  return Array.isArray(layers) ? layers.filter((l): l is { type: string } => typeof (l as { type?: unknown })?.type === 'string') : [];
+}
+
+/** The files a screen needs beyond the entry, in the map's order (its panels' order), without repeats. */
+export function screenFiles(config: CockpitConfig, screenId: string, map: PreloadMap): string[] {
+  const screen = config.screens.find((s) => s.id === screenId) ?? config.screens.find((s) => s.id === initialScreen(config, ''));
+  if (!screen) return [];
+  const picked = new Set<number>();
+  // Layouts per aspect ratio override options only: the panels (and so their types) are the screen's.
+  for (const p of screen.panels) {
+    for (const i of map.panels[p.type] ?? []) picked.add(i);
+    if (p.type === 'map' && needsDeck(layersOf(p.options))) for (const i of map.deck) picked.add(i);
+  }
+  return [...picked].map((i) => map.files[i]).filter((f): f is string => typeof f === 'string');
+}
+
+/** Adds a preload link per file (module or stylesheet) not already in the document; returns the URLs added. */
+export function preloadFiles(files: readonly string[], doc: Document = document): string[] {
+  const present = new Set([...doc.querySelectorAll<HTMLLinkElement>('link[href]')].map((l) => l.href));
+  const added: string[] = [];
+  for (const file of files) {
+    const href = new URL(file, doc.baseURI).href;
+    if (present.has(href)) continue;
+    const link = doc.createElement('link');
+    if (file.endsWith('.css')) {
+      link.rel = 'preload';
+      link.setAttribute('as', 'style');
+    } else link.rel = 'modulepreload';
+    link.crossOrigin = '';
+    link.href = href;
+    doc.head.appendChild(link);
+    present.add(href);
+    added.push(href);
+  }
+  return added;
+}
+
+/** The screen a page opens on, read from the URL as the view store will (an unknown id falls back to the default). */
+export function initialScreen(config: CockpitConfig, search: string): string {
+  const asked = new URLSearchParams(search).get('screen');
+  if (asked && config.screens.some((s) => s.id === asked)) return asked;
+  return config.defaults.screen ?? config.screens[0]?.id ?? '';
+}
+
+export function preloadScreen(config: CockpitConfig, screenId: string, doc: Document = document): string[] {
+  const map = readPreloadMap(doc);
+  return map ? preloadFiles(screenFiles(config, screenId, map), doc) : [];
+}
