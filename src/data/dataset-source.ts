@@ -197,10 +197,13 @@ export class PushChannel {
     status: 'connecting',
   };
   private stateVersion = 0;
-  /** Notifications paced for the screen (push-channel.ts): next frame after a quiet spell, ≤ 4 a second under load. */
-  private readonly pacer = new NotifyPacer(() => {
-    for (const l of this.listeners) l();
-  });
+  /** Notifications paced for the screen (push-channel.ts): next frame after a quiet spell, ≤ 4 a second while records keep coming. */
+  private readonly pacer = new NotifyPacer(
+    () => {
+      for (const l of this.listeners) l();
+    },
+    () => this.buffer.changes,
+  );
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly persistEveryMs: number;
   private readonly persistKey: string;

@@ -76,27 +76,33 @@ describe('PushChannel', () => {
 });
 
 describe('NotifyPacer (how often panels hear of a busy stream)', () => {
-  it('notifies on the next frame after a quiet spell, then at most once per interval while changes keep coming', () => {
+  it('notifies on the next frame after a quiet spell, then at most once per interval while the data keeps changing', () => {
     vi.useFakeTimers();
     try {
       let calls = 0;
+      let version = 0;
       const pacer = new NotifyPacer(
         () => calls++,
+        () => version,
         250,
         () => Date.now(),
       );
-      pacer.signal();
+      const change = () => {
+        version++;
+        pacer.signal();
+      };
+      change();
       vi.advanceTimersByTime(16);
       expect(calls).toBe(1);
       // A burst right after: one notification, a full interval after the first.
-      for (let i = 0; i < 100; i++) pacer.signal();
+      for (let i = 0; i < 100; i++) change();
       vi.advanceTimersByTime(200);
       expect(calls).toBe(1);
       vi.advanceTimersByTime(70);
       expect(calls).toBe(2);
       // A sustained stream for 10 s (a change every 5 ms): about four notifications a second, none lost at the end.
       for (let t = 0; t < 10_000; t += 5) {
-        pacer.signal();
+        change();
         vi.advanceTimersByTime(5);
       }
       vi.advanceTimersByTime(300);
@@ -106,9 +112,26 @@ describe('NotifyPacer (how often panels hear of a busy stream)', () => {
       // After a quiet spell, the next change is shown on the next frame again.
       vi.advanceTimersByTime(1000);
       const before = calls;
-      pacer.signal();
+      change();
       vi.advanceTimersByTime(16);
       expect(calls).toBe(before + 1);
+      // A heartbeat (nothing new to draw) is shown on the next frame; a record right after it still waits for the
+      // interval since the last data, and a heartbeat does not restart that interval.
+      pacer.signal();
+      vi.advanceTimersByTime(16);
+      expect(calls).toBe(before + 2);
+      change();
+      vi.advanceTimersByTime(150);
+      expect(calls).toBe(before + 2);
+      vi.advanceTimersByTime(120);
+      expect(calls).toBe(before + 3);
+      // Data quiet for a while, a heartbeat notified just now: the next record is not held back by it.
+      vi.advanceTimersByTime(1000);
+      pacer.signal();
+      vi.advanceTimersByTime(16);
+      change();
+      vi.advanceTimersByTime(16);
+      expect(calls).toBe(before + 5);
     } finally {
       vi.useRealTimers();
     }

@@ -36,19 +36,26 @@ function onNextFrame(cb: () => void): void {
 
 /**
  * Coalesces change signals into notifications: on the next frame after a
- * quiet spell, then at most one per `intervalMs` while changes keep coming.
- * A change is never lost: one signalled while a notification is pending is
- * part of it.
+ * quiet spell, then at most one per `intervalMs` while the data keeps
+ * changing. Only data changes (a new `version()`) start the interval: a
+ * heartbeat or a status change is shown on the next frame and does not hold
+ * back the record that follows it. A change is never lost: one signalled
+ * while a notification is pending is part of it.
  */
 export class NotifyPacer {
   private pending = false;
-  private last = Number.NEGATIVE_INFINITY;
+  private lastData = Number.NEGATIVE_INFINITY;
+  private notifiedVersion: number;
 
   constructor(
     private readonly notify: () => void,
+    /** The data's change counter (e.g. the buffer's): equal values mean nothing new to draw. */
+    private readonly version: () => number = () => 0,
     private readonly intervalMs = NOTIFY_INTERVAL_MS,
     private readonly now: () => number = monotonic,
-  ) {}
+  ) {
+    this.notifiedVersion = Number.NaN;
+  }
 
   /** Something changed: subscribers will hear of it (once, however many changes come before). */
   signal(): void {
@@ -56,10 +63,14 @@ export class NotifyPacer {
     this.pending = true;
     const run = () => {
       this.pending = false;
-      this.last = this.now();
+      const v = this.version();
+      if (v !== this.notifiedVersion) {
+        this.notifiedVersion = v;
+        this.lastData = this.now();
+      }
       this.notify();
     };
-    const wait = this.last + this.intervalMs - this.now();
+    const wait = this.version() !== this.notifiedVersion ? this.lastData + this.intervalMs - this.now() : 0;
     if (wait > 0) setTimeout(() => onNextFrame(run), wait);
     else onNextFrame(run);
   }
