@@ -11,6 +11,7 @@ import {
   resourceArcs,
   shiftedPositions,
 } from './layer-data';
+import { livePointData } from './live-points';
 import { NO_DATA_COLOR, classLabel, hexToRgb, legendDigits } from './legend-scale';
 
 /**
@@ -24,6 +25,7 @@ export const kit = {
   metricValues,
   choroplethModel,
   pointData,
+  livePointData,
   filteredIncidents,
   shiftedPositions,
   resourceArcs,

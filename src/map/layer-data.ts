@@ -3,6 +3,7 @@ import { tokens } from '../theme/tokens';
 import type { Shift } from './datum-shift';
 import type { RegionFeature } from './geo';
 import { type ColorScale, type ScaleKind, buildColorScale, hexToRgb } from './legend-scale';
+import { SEVERITY_RADIUS, alignment } from './point-assembly';
 
 /**
  * Data preparation for the map layers: pure functions of (records, options),
@@ -125,8 +126,7 @@ const SEVERITY_RGB = {
   3: hexToRgb(tokens.severity[3]),
   4: hexToRgb(tokens.severity[4]),
 } as const;
-/** More severe points are drawn larger and last (on top). */
-export const SEVERITY_RADIUS: Record<Severity, number> = { 1: 1.7, 2: 1.35, 3: 1.12, 4: 1 };
+export { SEVERITY_RADIUS, alignment };
 
 export interface PointData {
   length: number;
@@ -149,7 +149,7 @@ export interface IncidentFilter {
   types?: readonly string[] | undefined;
 }
 
-function filterKey(f: IncidentFilter): string {
+export function filterKey(f: IncidentFilter): string {
   return `${f.minSeverity}|${[...f.statuses].sort().join(',')}|${f.types ? [...f.types].sort().join(',') : '*'}`;
 }
 
@@ -158,7 +158,7 @@ function accepts(f: IncidentFilter, statuses: ReadonlySet<string>, types: Readon
 }
 
 /** Severity → RGBA packed little-endian into one 32-bit word (one write per point). */
-function packedColors(alpha: number): Uint32Array {
+export function packedColors(alpha: number): Uint32Array {
   const out = new Uint32Array(5);
   for (const s of [1, 2, 3, 4] as const) {
     const [r, g, b] = SEVERITY_RGB[s];
@@ -241,20 +241,6 @@ function outputFor(key: string, total: number, records: readonly Incident[]): Ou
   }
   set.records = records;
   return set;
-}
-
-/**
- * How far the new array is shifted against the previous one: `next[i] === prev[i + d]`.
- * A push buffer evicts from the head and appends at the tail (d ≥ 0); a newest-first
- * feed prepends (d < 0). Returns null when no record is shared at the start.
- */
-export function alignment(prev: readonly unknown[], next: readonly unknown[], window = 50_000): number | null {
-  if (!prev.length || !next.length) return null;
-  const first = next[0];
-  for (let d = 0; d < Math.min(prev.length, window); d++) if (prev[d] === first) return d;
-  const head = prev[0];
-  for (let k = 1; k < Math.min(next.length, window); k++) if (next[k] === head) return -k;
-  return null;
 }
 
 /**

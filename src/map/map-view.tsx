@@ -1,4 +1,4 @@
-import { type ReactNode, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Incident } from '../data/contracts/index';
 import type { Topology } from 'topojson-specification';
 import type { RegionIndex } from '../geo/region-index';
@@ -14,6 +14,7 @@ import { type RegionGeo, loadTopology, regionAt, regionGeoFromTopology } from '.
 import { kit } from './kit';
 import type { LayerData, LayerScene, TooltipContent } from './layers/layer-type';
 import { needsDeck } from './layers/index';
+import { usePointBuilds } from './live-points';
 import type { LocalizedLabel, MapPanelOptions } from './layer-specs';
 import { MapCanvas, type MapHover, type MapPick } from './map-canvas';
 import { mapText } from './map-text';
@@ -193,6 +194,7 @@ export function MapView({
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the identity of each feed's records
   const data: LayerData = useMemo(() => Object.fromEntries(keys.map((k) => [k, feeds[k]?.records])), [recordsKey]);
 
+  const instance = useId();
   const scene: LayerScene = useMemo(
     () =>
       buildScene({
@@ -205,11 +207,15 @@ export function MapView({
         shift,
         cityCentre,
         fallbackName: (code) => regions.label(code, locale),
+        instance,
       }),
-    [geo, focus, locale, u, indicator, indicators, shift, cityCentre, regions],
+    [geo, focus, locale, u, indicator, indicators, shift, cityCentre, regions, instance],
   );
   const inView = scene.regions;
-  const prepared = useMemo(() => prepareLayers(options.layers, data, scene), [options.layers, data, scene]);
+  // A finished off-thread point build re-prepares the layers (the kit hands out the new attributes).
+  const pointBuilds = usePointBuilds();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `pointBuilds` is the signal that the kit has new point attributes
+  const prepared = useMemo(() => prepareLayers(options.layers, data, scene), [options.layers, data, scene, pointBuilds]);
   const deck = useDeck(needsDeck(options.layers));
   const drawn = useMemo(() => drawLayers(prepared, scene, deck), [prepared, scene, deck]);
 

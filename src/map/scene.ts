@@ -21,6 +21,8 @@ export interface SceneInput {
   cityCentre: (code: string) => [number, number] | null;
   /** Name of a code the region pack's geometry does not have. */
   fallbackName?: (code: string) => string;
+  /** Which map this is (stable while it is mounted). */
+  instance?: string;
 }
 
 const iconAtlas = () => iconAtlasFor(tokens.fontFamily);
@@ -47,5 +49,6 @@ export function buildScene(s: SceneInput): LayerScene {
     levelAtlas: levelShapeAtlas,
     regionSource: regionSource(s.focus),
     kit,
+    ...(s.instance ? { instance: s.instance } : {}),
   };
 }

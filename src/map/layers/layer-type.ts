@@ -81,6 +81,8 @@ export interface LayerScene {
   regionSource: { source: string; filter: FilterSpecification | null };
   /** The map room's data preparation and colour helpers (memoised on records identity). */
   kit: MapKit;
+  /** Which map this is (stable while it is mounted): layers built off-thread keep one lane per map. */
+  instance?: string;
 }
 
 /** A deck.gl pick resolved to the layer that drew it. */

@@ -64,7 +64,7 @@ export function incidentTooltip(i: Incident, locale: Locale): TooltipContent {
 
 /** Binary attributes pick by point index; `index` maps it back to the record. Icons pick the record itself. */
 function pickedRecord(model: Model, hit: { object: unknown; index: number }): Incident | undefined {
-  return model.symbol === 'circle' ? model.records[model.data.index[hit.index] ?? -1] : (hit.object as Incident | undefined);
+  return model.symbol === 'circle' ? model.data.records[model.data.index[hit.index] ?? -1] : (hit.object as Incident | undefined);
 }
 
 export const points = defineLayer({
@@ -85,8 +85,10 @@ export const points = defineLayer({
       for (const r of list) counts[r.severity - 1] = (counts[r.severity - 1] as number) + 1;
       return { symbol: spec.symbol, list, positions: scene.kit.shiftedPositions(list, scene.shift), records, counts };
     }
-    const d = scene.kit.pointData(records, spec, scene.shift, spec.id);
-    return { symbol: 'circle', data: d, records, counts: d.counts };
+    // Built off the main thread: until the first build the layer is left out; after that a
+    // tick draws the previous build (its records, its picking) until the new one is in.
+    const d = scene.kit.livePointData(records, spec, scene.shift, `${scene.instance ?? ''}|${spec.id}`);
+    return d ? { symbol: 'circle', data: d, records: d.records, counts: d.counts } : null;
   },
 
   build(spec, model, scene, deck) {
@@ -153,6 +155,17 @@ export const points = defineLayer({
   pulses(spec, model, scene) {
     if (!spec.pulse) return [];
     const out = [];
+    if (model.symbol === 'circle') {
+      // Level I is the last block of the drawn points: no pass over every record.
+      const { index, records, length } = model.data;
+      for (let k = length - (model.counts[0] ?? 0); k < length; k++) {
+        const r = records[index[k] as number];
+        if (!r) continue;
+        const [lon, lat] = scene.shift ? scene.shift([r.lon, r.lat]) : [r.lon, r.lat];
+        out.push({ key: r.id, lon, lat });
+      }
+      return out;
+    }
     for (const r of model.records) {
       if (r.severity !== 1 || !accepts(spec, r)) continue;
       const [lon, lat] = scene.shift ? scene.shift([r.lon, r.lat]) : [r.lon, r.lat];
