@@ -42,7 +42,13 @@ try {
     root: join(ROOT, 'scripts/bench'),
     base: './',
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, target: 'es2022', rolldownOptions: { input: join(ROOT, 'scripts/bench/sse-ingest.html') } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: !process.env.BENCH_PROFILE,
+      rolldownOptions: { input: join(ROOT, 'scripts/bench/sse-ingest.html') },
+    },
   });
   site = await serveStatic(outDir);
   browser = await launchChromium();
@@ -81,7 +87,13 @@ try {
         { name: `${label} cost of one network chunk, p95`, value: r.chunkCostP95Ms, unit: `ms (${fmt(r.chunks)} chunks)` },
         { name: `${label} receipt → buffer p95`, value: r.receiptToBufferP95Ms, unit: 'ms' },
         { name: `${label} receipt → store p50`, value: r.receiptToStoreP50Ms, unit: 'ms' },
-        { name: `${label} receipt → store p95`, value: r.receiptToStoreP95Ms, unit: 'ms', budget: '< 100', ok: r.receiptToStoreP95Ms < 100 },
+        {
+          name: `${label} receipt → store p95 (panels are told ≤ 4×/s under load)`,
+          value: r.receiptToStoreP95Ms,
+          unit: 'ms',
+          budget: '≤ 300',
+          ok: r.receiptToStoreP95Ms <= 300,
+        },
         { name: `${label} receipt → store max`, value: r.receiptToStoreMaxMs, unit: 'ms' },
         { name: `${label} event time → store p95 (incl. 20 ms server tick)`, value: r.eventToStoreP95Ms, unit: 'ms' },
         { name: `${label} store notifications`, value: r.notifications, unit: 'notifications' },
