@@ -83,6 +83,7 @@ function measureWindow(page, ms) {
   return page.evaluate(async (ms) => {
     const w = window;
     const start = performance.now();
+    const draws0 = w.__gl?.draws ?? 0;
     let frames = 0;
     let running = true;
     const frame = () => {
@@ -96,6 +97,7 @@ function measureWindow(page, ms) {
     const tasks = (w.__longTasks ?? []).filter((t) => t.start >= start && t.start < end);
     return {
       fps: (frames * 1000) / (end - start),
+      drawsPerSecond: (((w.__gl?.draws ?? 0) - draws0) * 1000) / (end - start),
       longTasks: tasks.length,
       longTaskMaxMs: Math.max(0, ...tasks.map((t) => t.duration)),
       longTaskTotalMs: tasks.reduce((a, t) => a + t.duration, 0),
@@ -149,6 +151,19 @@ try {
   await page.addInitScript(() => {
     const list = [];
     window.__longTasks = list;
+    // WebGL draw calls and frames drawn into a WebGL canvas (the map): does the map redraw when nothing changes?
+    window.__gl = { draws: 0 };
+    for (const proto of [globalThis.WebGLRenderingContext?.prototype, globalThis.WebGL2RenderingContext?.prototype]) {
+      if (!proto) continue;
+      for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced']) {
+        const native = proto[name];
+        if (typeof native !== 'function') continue;
+        proto[name] = function (...args) {
+          window.__gl.draws++;
+          return native.apply(this, args);
+        };
+      }
+    }
     new PerformanceObserver((entries) => {
       for (const e of entries.getEntries()) list.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
@@ -217,7 +232,7 @@ try {
   console.log(`  pair ratios: ${pairRatios.map((r) => round(r, 2)).join(', ')}`);
   for (const kind of ['idle', 'loaded'])
     console.log(
-      `  ${kind}: ${windows[kind].map((w) => `${round(w.fps)} fps, renderer ${round(w.renderer * 100, 0)} %, GPU ${round(w.gpu * 100, 0)} %`).join(' | ')}`,
+      `  ${kind}: ${windows[kind].map((w) => `${round(w.fps)} fps, ${round(w.drawsPerSecond, 0)} draws/s, renderer ${round(w.renderer * 100, 0)} %, GPU ${round(w.gpu * 100, 0)} %`).join(' | ')}`,
     );
   await writeResult(
     'incidents',
@@ -241,6 +256,8 @@ try {
       { name: 'renderer CPU with 200 updates/s (median)', value: round(median(windows.loaded.map((w) => w.renderer * 100)), 0), unit: '% of a core' },
       { name: 'GPU process CPU (software WebGL), idle (median)', value: round(median(windows.idle.map((w) => w.gpu * 100)), 0), unit: '% of a core' },
       { name: 'GPU process CPU with 200 updates/s (median)', value: round(median(windows.loaded.map((w) => w.gpu * 100)), 0), unit: '% of a core' },
+      { name: 'WebGL draw calls, idle (median)', value: round(median(windows.idle.map((w) => w.drawsPerSecond)), 0), unit: 'calls/s' },
+      { name: 'WebGL draw calls with 200 updates/s (median)', value: round(median(windows.loaded.map((w) => w.drawsPerSecond)), 0), unit: 'calls/s' },
       { name: 'long tasks > 50 ms, loaded windows', value: loadedTasks, unit: `tasks (idle windows: ${idleTasks})` },
       {
         name: 'longest long task, loaded windows',
