@@ -175,8 +175,11 @@ try {
   await page.locator('[data-panel="incidents"][data-state="ready"]').waitFor({ timeout: 90_000 });
   await page.locator('[data-panel="incident-map"] .map-canvas[data-map-status="ready"][data-deck="loaded"]').waitFor({ timeout: 120_000 });
   const deadline = Date.now() + 60_000;
-  let mapped = 0;
-  while ((mapped = await onMap(page)) < started.active && Date.now() < deadline) await page.waitForTimeout(500);
+  let mapped = await onMap(page);
+  while (mapped < started.active && Date.now() < deadline) {
+    await page.waitForTimeout(500);
+    mapped = await onMap(page);
+  }
   console.log(`incidents: ${mapped} incidents on the map; measuring ${PAIRS} pairs of ${WINDOW_MS / 1000} s windows …`);
   await page.waitForTimeout(3000);
   const heapStart = await heapAfterGc(page);
