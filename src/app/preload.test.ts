@@ -72,6 +72,17 @@ describe('preloading the active screen at boot', () => {
     expect(links.every((l) => l.getAttribute('crossorigin') === '')).toBe(true);
   });
 
+  it("fetches the region pack's geometry early for a screen with a map (same request as the map's fetch), not for one without", () => {
+    installMap(JSON.stringify(MAP));
+    preloadScreen(config, 'economy');
+    const data = [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')];
+    expect(data.map((l) => new URL(l.href).pathname)).toEqual(['/regions/henan.topo.json']);
+    expect(data[0]?.getAttribute('crossorigin')).toBe('');
+    for (const el of document.head.querySelectorAll('link')) el.remove();
+    preloadScreen(config, 'overview');
+    expect(document.head.querySelectorAll('link[as="fetch"]')).toHaveLength(0);
+  });
+
   it('never adds a link twice (a second boot, or a file the page already links)', () => {
     const first = preloadFiles(['assets/a.js', 'assets/b.css']);
     expect(first).toHaveLength(2);

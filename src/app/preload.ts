@@ -7,8 +7,9 @@ import { needsDeck } from '../map/layers/index';
  * charts, MapLibre for a map, deck.gl only when a map has deck layers) are
  * fetched and compiled as `<link rel="modulepreload">`, in parallel with the
  * region index and the first render, instead of one after the other as each
- * lazy component asks for the next. Nothing is executed early: the modules
- * run when the panels import them.
+ * lazy component asks for the next; so is the region pack's geometry when the
+ * screen has a map. Nothing is executed early: the modules run when the panels
+ * import them.
  *
  * The chunk map comes from the build (vite.config.ts `screenPreload`: a JSON
  * data block `#cockpit-preload` in index.html); without it (dev server) this
@@ -52,15 +53,28 @@ export function screenFiles(config: CockpitConfig, screenId: string, map: Preloa
   return [...picked].map((i) => map.files[i]).filter((f): f is string => typeof f === 'string');
 }
 
-/** Adds a preload link per file (module or stylesheet) not already in the document; returns the URLs added. */
-export function preloadFiles(files: readonly string[], doc: Document = document): string[] {
+/** Data a screen fetches as soon as it mounts: the region pack's geometry when it has a map (src/map/geo.ts loadTopology). */
+export function screenData(config: CockpitConfig, screenId: string): string[] {
+  const screen = config.screens.find((s) => s.id === screenId) ?? config.screens.find((s) => s.id === initialScreen(config, ''));
+  return screen?.panels.some((p) => p.type === 'map') ? [config.regionPack.topology] : [];
+}
+
+/**
+ * Adds a preload link per file (module, stylesheet, or `as="fetch"` for data:
+ * CORS mode with same-origin credentials, as a plain `fetch()` asks, so the
+ * fetch takes the preloaded answer) not already in the document; returns the URLs added.
+ */
+export function preloadFiles(files: readonly string[], doc: Document = document, data: readonly string[] = []): string[] {
   const present = new Set([...doc.querySelectorAll<HTMLLinkElement>('link[href]')].map((l) => l.href));
   const added: string[] = [];
-  for (const file of files) {
+  for (const file of [...files, ...data]) {
     const href = new URL(file, doc.baseURI).href;
     if (present.has(href)) continue;
     const link = doc.createElement('link');
-    if (file.endsWith('.css')) {
+    if (data.includes(file)) {
+      link.rel = 'preload';
+      link.setAttribute('as', 'fetch');
+    } else if (file.endsWith('.css')) {
       link.rel = 'preload';
       link.setAttribute('as', 'style');
     } else link.rel = 'modulepreload';
@@ -82,5 +96,5 @@ export function initialScreen(config: CockpitConfig, search: string): string {
 
 export function preloadScreen(config: CockpitConfig, screenId: string, doc: Document = document): string[] {
   const map = readPreloadMap(doc);
-  return map ? preloadFiles(screenFiles(config, screenId, map), doc) : [];
+  return map ? preloadFiles(screenFiles(config, screenId, map), doc, screenData(config, screenId)) : [];
 }
