@@ -134,7 +134,7 @@ export async function injectionTraces(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll('iframe, object, embed, img[src="x"], svg[onload], a[href^="javascript" i], b[onmouseover]'))
       traces.push(`element ${el.tagName.toLowerCase()}`);
     // A data block (type="application/json", e.g. the build's chunk map in index.html) never runs.
-    for (const s of document.querySelectorAll('script:not([type="application/json"])'))
+    for (const s of document.querySelectorAll<HTMLScriptElement>('script:not([type="application/json"])'))
       if (!s.src || new URL(s.src).origin !== location.origin) traces.push('script element not from this origin');
     for (const s of document.querySelectorAll('style'))
       if (/display:\s*none/.test(s.textContent ?? '') && /\*\s*\{/.test(s.textContent ?? '')) traces.push('injected style');
