@@ -8,7 +8,7 @@ import { ContractError, validateRecords } from './contracts/validate';
 import { getPath, mapRecord, unwrap } from './mapping';
 import { loadSnapshot, saveSnapshot } from './persistence';
 import { PushBuffer } from './push-buffer';
-import { NotifyPacer, persistDelay } from './push-channel';
+import { NotifyPacer, persistDelay, recordsFromSnapshot, recordsToJson } from './push-channel';
 
 export interface DatasetResult {
   records: readonly unknown[];
@@ -388,9 +388,10 @@ export class PushChannel {
   private async restore(): Promise<void> {
     if (this.persistEveryMs <= 0) return;
     const snap = await loadSnapshot<{ id: string }>(this.persistKey);
-    if (!snap || !Array.isArray(snap.records) || this.refs === 0) return;
+    const saved = recordsFromSnapshot(snap);
+    if (!snap || !saved || this.refs === 0) return;
     // Live records win: only ids the stream has not delivered yet are restored.
-    const missing = snap.records.filter((r) => r && typeof r.id === 'string' && !this.buffer.has(r.id));
+    const missing = saved.filter((r) => !this.buffer.has(r.id));
     if (missing.length) this.buffer.push(missing);
     if (this.current.lastGoodAt === null) this.update({ lastGoodAt: snap.savedAt, asOf: snap.asOf, fromSnapshot: true });
     else this.scheduleNotify();
@@ -411,7 +412,11 @@ export class PushChannel {
   private async persist(): Promise<void> {
     const records = this.buffer.snapshot();
     if (!records.length) return;
-    await saveSnapshot(this.persistKey, { records: [...records], asOf: this.current.asOf, savedAt: this.current.lastGoodAt ?? clock.now() });
+    const asOf = this.current.asOf;
+    const savedAt = this.current.lastGoodAt ?? clock.now();
+    // JSON built in time slices: storing one string is a cheap copy, a structured clone of thousands of records a long task.
+    const snapshot = { records: [], json: await recordsToJson(records), asOf, savedAt };
+    await saveSnapshot(this.persistKey, snapshot);
   }
 
   /** Coalesces bursts: one React update on the next frame, then at most one per NOTIFY_INTERVAL_MS while events keep coming. */

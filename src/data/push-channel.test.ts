@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { BAD_RUN, PushChannel } from './dataset-source';
-import { NotifyPacer, persistDelay } from './push-channel';
+import { NotifyPacer, persistDelay, recordsFromSnapshot, recordsToJson } from './push-channel';
 import { makeDataset, makeRequest, pushHarness, waitFor } from './testing/harness';
 
 function appeal(i: number) {
@@ -165,5 +165,54 @@ describe('persistDelay', () => {
   it('saves a big buffer less often: the cost per second stays flat', () => {
     expect(persistDelay(5000, 200)).toBe(5000);
     expect(persistDelay(5000, 5000)).toBe(25_000);
+  });
+});
+
+describe('saved buffer (IndexedDB, JSON built in slices)', () => {
+  it('a reload restores every saved record exactly, marked as from this device, and live records win over saved ones', async () => {
+    const dataset = makeDataset('sse', 'text-item', { url: 'http://127.0.0.1:1/saved', backoff: { initialMs: 60_000, maxMs: 60_000 } }, { bufferSize: 5000 });
+    const first = new PushChannel(dataset, makeRequest('saved'), { persistEveryMs: 1 });
+    const release = first.retain();
+    const sent = Array.from({ length: 3000 }, (_, i) => appeal(i));
+    first.ingest(sent);
+    const kept = first.state().records;
+    release();
+    // The save on close runs in slices; the next channel finds it once it is written.
+    let restored: readonly unknown[] | undefined;
+    const started = Date.now();
+    while (Date.now() - started < 5000) {
+      await new Promise((r) => setTimeout(r, 50));
+      const second = new PushChannel(dataset, makeRequest('saved'), { persistEveryMs: 1 });
+      second.ingest({ ...appeal(7), text: '实时更新的第7件诉求' });
+      const stop = second.retain();
+      await waitFor(() => second.state().fromSnapshot || (second.state().records?.length ?? 0) > 1, 1000, 'restore').catch(() => undefined);
+      restored = second.state().records;
+      stop();
+      if ((restored?.length ?? 0) === 3000) break;
+    }
+    expect(restored).toHaveLength(3000);
+    const byId = new Map((restored as { id: string }[]).map((r) => [r.id, r]));
+    // Live beats saved; every other record comes back as it was kept.
+    expect((byId.get('a-7') as { text: string }).text).toBe('实时更新的第7件诉求');
+    for (const r of kept as { id: string }[]) if (r.id !== 'a-7') expect(byId.get(r.id)).toEqual(r);
+  });
+
+  it('reads JSON snapshots and the arrays older versions saved; refuses what is not records', () => {
+    expect(recordsFromSnapshot({ json: '[{"id":"a","v":1}]' })).toEqual([{ id: 'a', v: 1 }]);
+    expect(recordsFromSnapshot({ records: [{ id: 'b' }, null, { v: 2 }] })).toEqual([{ id: 'b' }]);
+    expect(recordsFromSnapshot({ json: '[{"id":' })).toBeNull();
+    expect(recordsFromSnapshot(null)).toBeNull();
+  });
+
+  it('builds the JSON in slices that give the event loop back', async () => {
+    const records = Array.from({ length: 20_000 }, (_, i) => ({ ...appeal(i), text: `郑州市金水区某小区噪音扰民第${i}件`.repeat(4) }));
+    let timerRan = false;
+    setTimeout(() => {
+      timerRan = true;
+    }, 0);
+    const text = await recordsToJson(records);
+    expect(timerRan).toBe(true);
+    expect(JSON.parse(text)).toEqual(records);
+    expect(await recordsToJson([])).toBe('[]');
   });
 });
