@@ -1,17 +1,19 @@
 import { formatMessages } from '../lib/format';
 import type { analysisMessages } from './catalog/analysis';
 import { analystMessages } from './catalog/analyst';
-import { economyMessages } from './catalog/economy';
+import type { disasterMessages } from './catalog/disaster';
+import type { economyMessages } from './catalog/economy';
+import type { emergencyMessages } from './catalog/emergency';
+import type { fireMessages } from './catalog/fire';
 import { hardeningMessages } from './catalog/hardening';
-import { emergencyMessages } from './catalog/emergency';
-import { mapMessages } from './catalog/map';
-import { sentimentMessages } from './catalog/sentiment';
+import type { mapMessages } from './catalog/map';
+import type { overviewMessages } from './catalog/overview';
+import type { sentimentMessages } from './catalog/sentiment';
 import { shellMessages } from './catalog/shell';
-import { tableMessages } from './catalog/tables';
+import type { tableMessages } from './catalog/tables';
+import { vocabularyMessages } from './catalog/vocabulary';
 import { wallMessages } from './catalog/wall';
-import { overviewMessages } from './catalog/overview';
-import { fireMessages } from './catalog/fire';
-import { disasterMessages } from './catalog/disaster';
+import type { LazyMessages } from './lazy-parts';
 
 /** One entry of the catalogue: the same thing in both locales. A missing locale is a type error (`satisfies`). */
 export interface Message {
@@ -24,11 +26,11 @@ export interface Message {
  * domain in `./catalog/*`. A key is defined in exactly one domain file (a
  * key in two files is a type error below), so a thing has one name on every screen.
  *
- * `messages` is the part the entry carries (what the shell, frames, wall
- * overlays, config errors and filters say). The words only lazy chunks say
- * (`lazyParts`: the analysis words of forecasts, insights and effect views,
- * said by panel components, the detail view and their tables) load with
- * those chunks: `loadMessageParts()` runs with every panel component's load
+ * `messages` is the part the entry carries: what the shell, frames, wall
+ * overlays, config errors, toolbar and filter notes say, and the closed
+ * vocabularies (`catalog/vocabulary.ts`). The words only lazy chunks say
+ * (`lazy-parts.ts`: each domain's panel words, table columns, map legends and
+ * tooltips, the analysis words) load with those chunks: `loadMessageParts()` runs with every panel component's load
  * (panels/registry.ts), and the detail view's tables register them
  * synchronously — so no component renders before its words are in, and
  * `MessageKey` still names every key of every part.
@@ -36,21 +38,13 @@ export interface Message {
 export const messages = {
   ...shellMessages,
   ...formatMessages,
-  ...economyMessages,
-  ...emergencyMessages,
-  ...sentimentMessages,
-  ...tableMessages,
-  ...mapMessages,
+  ...vocabularyMessages,
   ...analystMessages,
   ...hardeningMessages,
   ...wallMessages,
-  ...overviewMessages,
-  ...fireMessages,
-  ...disasterMessages,
 } as const satisfies Record<string, Message>;
 
-/** The parts of the catalogue that load with the lazy chunks that say them (see above). */
-export type LazyMessages = typeof analysisMessages;
+export type { LazyMessages } from './lazy-parts';
 
 export type MessageKey = keyof typeof messages | keyof LazyMessages;
 
@@ -68,7 +62,7 @@ export function registerMessageParts(parts: LazyMessages): void {
 export function loadMessageParts(): Promise<void> {
   if (partsLoaded) return Promise.resolve();
   if (!loading) {
-    loading = import('./catalog/analysis').then((m) => registerMessageParts(m.analysisMessages));
+    loading = import('./lazy-parts').then((m) => registerMessageParts(m.lazyMessages));
     // A failed chunk load (network blip) may be retried by the next panel.
     loading.catch(() => {
       loading = null;
@@ -102,6 +96,7 @@ type Catalogues = [
   typeof overviewMessages,
   typeof fireMessages,
   typeof disasterMessages,
+  typeof vocabularyMessages,
 ];
 type Shared<A, B> = Extract<keyof A, keyof B>;
 type Overlaps<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? { [I in keyof R]: Shared<H, R[I]> }[number] | Overlaps<R> : never;

@@ -5,59 +5,6 @@
  * `resource.kind.<kind>`, `resource.status.<status>`).
  */
 export const emergencyMessages = {
-  'incident.type.fire': { zh: '火灾', en: 'Fire' },
-  'incident.type.flood': { zh: '洪涝', en: 'Flood' },
-  'incident.type.traffic': { zh: '交通事故', en: 'Traffic accident' },
-  'incident.type.hazchem': { zh: '危化品', en: 'Hazardous chemicals' },
-  'incident.type.mine': { zh: '矿山', en: 'Mine' },
-  'incident.type.geological': { zh: '地质灾害', en: 'Geological hazard' },
-  'incident.type.health': { zh: '公共卫生', en: 'Public health' },
-  'incident.type.other': { zh: '其他', en: 'Other' },
-
-  // The four-colour warning levels (Ⅰ most severe). Threshold alerts and weather warnings use the same words.
-  'incident.level.1': { zh: 'Ⅰ级', en: 'Level I' },
-  'incident.level.2': { zh: 'Ⅱ级', en: 'Level II' },
-  'incident.level.3': { zh: 'Ⅲ级', en: 'Level III' },
-  'incident.level.4': { zh: 'Ⅳ级', en: 'Level IV' },
-  'incident.level.1.colour': { zh: '红色', en: 'Red' },
-  'incident.level.2.colour': { zh: '橙色', en: 'Orange' },
-  'incident.level.3.colour': { zh: '黄色', en: 'Yellow' },
-  'incident.level.4.colour': { zh: '蓝色', en: 'Blue' },
-  /** Level with its colour, for chips and tooltips: "Ⅰ级 红色" / "Level I · Red". */
-  'incident.level.withColour': { zh: '{level} {colour}', en: '{level} · {colour}' },
-
-  'incident.status.reported': { zh: '已接报', en: 'Reported' },
-  'incident.status.dispatched': { zh: '已调度', en: 'Dispatched' },
-  'incident.status.onsite': { zh: '已到场', en: 'On site' },
-  'incident.status.controlled': { zh: '已控制', en: 'Controlled' },
-  'incident.status.closed': { zh: '已办结', en: 'Closed' },
-
-  'resource.kind.team': { zh: '救援队伍', en: 'Rescue team' },
-  'resource.kind.shelter': { zh: '避难场所', en: 'Shelter' },
-  'resource.kind.depot': { zh: '物资储备库', en: 'Supply depot' },
-  'resource.status.standby': { zh: '待命', en: 'Standby' },
-  'resource.status.dispatched': { zh: '已出动', en: 'Dispatched' },
-  'resource.status.open': { zh: '开放', en: 'Open' },
-  'resource.status.full': { zh: '已满', en: 'Full' },
-  'resource.status.closed': { zh: '关闭', en: 'Closed' },
-
-  // The incident detail card (over the map).
-  'incident.detail': { zh: '事件详情', en: 'Incident detail' },
-  'incident.close': { zh: '关闭详情', en: 'Close detail' },
-  'incident.loading': { zh: '事件信息加载中…', en: 'Loading the incident…' },
-  'incident.missing': { zh: '该事件不在当前数据中（可能已办结或不在本区域）', en: 'This incident is not in the current data (closed, or outside this region)' },
-  'incident.statusNow': { zh: '当前状态：', en: 'Status: ' },
-  'incident.timeline': { zh: '处置进程', en: 'Status history' },
-  'incident.sinceReport': { zh: '接报后 {min} 分钟', en: '{min} min after report' },
-  'incident.units': { zh: '出动力量（{n} 支）', en: 'Units dispatched ({n})' },
-  'incident.noUnits': { zh: '暂无出动力量记录', en: 'No unit on record' },
-  'incident.eta': { zh: '预计 {time} 到场', en: 'ETA {time}' },
-  'incident.arrivedAt': { zh: '{time} 已到场', en: 'On scene {time}' },
-  'incident.km': { zh: '{km} 公里', en: '{km} km' },
-  'incident.nearby': { zh: '就近避难场所与物资储备库', en: 'Nearest shelters and depots' },
-  'incident.available': { zh: '可用 {n} {unit}', en: '{n} {unit} free' },
-  'incident.open': { zh: '查看详情', en: 'Open detail' },
-
   // Response times by level against targets.
   'response.dispatch': { zh: '出动用时', en: 'Time to dispatch' },
   'response.dispatchTarget': { zh: '出动目标', en: 'Dispatch target' },

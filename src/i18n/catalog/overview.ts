@@ -3,8 +3,6 @@
  * and the `target-bars` panel type (values against a target, from zero).
  */
 export const overviewMessages = {
-  'overview.open': { zh: '进入{screen}', en: 'Open {screen}' },
-  'overview.openHint': { zh: '点击或按回车进入“{screen}”', en: 'Click or press Enter to open “{screen}”' },
   'target.below': { zh: '目标 ≤ {value}', en: 'Target ≤ {value}' },
   'target.above': { zh: '目标 ≥ {value}', en: 'Target ≥ {value}' },
   'target.misses': { zh: '{n} 个未达标', en: '{n} off target' },

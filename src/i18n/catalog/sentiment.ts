@@ -4,29 +4,6 @@
  * contract, so the common ones are translated and others shown as the feed gave them.
  */
 export const sentimentMessages = {
-  'appeal.status.new': { zh: '新诉求', en: 'New' },
-  'appeal.status.assigned': { zh: '已派单', en: 'Assigned' },
-  'appeal.status.handling': { zh: '办理中', en: 'Handling' },
-  'appeal.status.replied': { zh: '已回复', en: 'Replied' },
-  'appeal.status.closed': { zh: '已办结', en: 'Closed' },
-
-  'appeal.channel.电话': { zh: '电话', en: 'Phone' },
-  'appeal.channel.微信': { zh: '微信', en: 'WeChat' },
-  'appeal.channel.APP': { zh: 'APP', en: 'App' },
-  'appeal.channel.网站': { zh: '网站', en: 'Website' },
-
-  'appeal.category.城乡建设': { zh: '城乡建设', en: 'Urban & rural construction' },
-  'appeal.category.劳动保障': { zh: '劳动保障', en: 'Labour & social security' },
-  'appeal.category.交通运输': { zh: '交通运输', en: 'Transport' },
-  'appeal.category.市场监管': { zh: '市场监管', en: 'Market regulation' },
-  'appeal.category.生态环境': { zh: '生态环境', en: 'Environment' },
-  'appeal.category.教育': { zh: '教育', en: 'Education' },
-  'appeal.category.医疗卫生': { zh: '医疗卫生', en: 'Health' },
-  'appeal.category.公共安全': { zh: '公共安全', en: 'Public safety' },
-  'appeal.category.农业农村': { zh: '农业农村', en: 'Agriculture' },
-  'appeal.category.民政': { zh: '民政', en: 'Civil affairs' },
-  'appeal.category.水电气暖': { zh: '水电气暖', en: 'Utilities' },
-
   // Spike alerts on daily appeal volumes (category × region).
   'spike.rule': { zh: '近{days}日 · Z≥{z}', en: '{days} d · z ≥ {z}' },
   'spike.observed': { zh: '实际受理', en: 'Observed' },

@@ -1,4 +1,4 @@
-import { analysisMessages } from '../../../i18n/catalog/analysis';
+import { lazyMessages } from '../../../i18n/lazy-parts';
 import { registerMessageParts } from '../../../i18n/messages';
 import type { AnyPanelDescriptor } from '../../types';
 import type { PanelTable, ToTable } from './define';
@@ -11,8 +11,8 @@ import type { PanelTable, ToTable } from './define';
  * out of a wall's download. The descriptors in `../` hold what every mode
  * needs (options schema, dataset slots, the lazy component).
  */
-// The tables (and the detail view that imports them) say the analysis words: in before they render.
-registerMessageParts(analysisMessages);
+// The tables (and the detail view that imports them) say words of the lazy part: in before they render.
+registerMessageParts(lazyMessages);
 
 const modules = import.meta.glob<{ default: PanelTable }>(['./*.ts', '!./index.ts', '!./define.ts', '!./*.test.ts'], { eager: true });
 
