@@ -11,6 +11,7 @@ import type { BBox, RegionGeo } from './geo';
 import { LabelLayer, type MapLabel, PulseLayer, type PulsePoint } from './label-layer';
 import type { LayerHit } from './layers/layer-type';
 import { syncNativeLayers } from './native-layers';
+import { afterFirstPaint } from './after-paint';
 
 // Same-origin worker (CSP `worker-src 'self'`, no CDN): without it the map stays blank.
 setWorkerUrl(workerUrl);
@@ -174,6 +175,20 @@ export function MapCanvas(props: MapCanvasProps) {
     const container = glRef.current;
     const overlayRoot = overlaysRef.current;
     if (!container || !overlayRoot) return;
+    // The map (and its shader programs, the costliest set-up on the wall) is created once the
+    // page has painted and gone idle, so KPIs and charts paint first; a bounded wait.
+    let teardown: (() => void) | undefined;
+    const cancel = afterFirstPaint(() => {
+      teardown = create(container, overlayRoot);
+    });
+    return () => {
+      cancel();
+      teardown?.();
+    };
+  }, [generation, geo, baseMap]);
+
+  /** Creates the map, its overlay and listeners; returns their disposal. */
+  function create(container: HTMLDivElement, overlayRoot: HTMLDivElement): () => void {
     const p = latest.current;
     let disposed = false;
     let restoreTimer: ReturnType<typeof setTimeout> | undefined;
@@ -349,7 +364,7 @@ export function MapCanvas(props: MapCanvasProps) {
         console.warn('[map] cleanup:', (error as Error).message);
       }
     };
-  }, [generation, geo, baseMap]);
+  }
 
   // ── Props → map, by diff ──────────────────────────────────────────────
   const { deck, deckLayers, native, labels, pulses, focus, pitch, pixelRatio, u, labelStyle } = props;
