@@ -207,6 +207,9 @@ try {
     }
   }
   const lastRows = await statuses(page);
+  // What the wall looked like under load (test-results/screenshots/, not committed).
+  const shot = join(ROOT, 'test-results', 'screenshots', 'incidents-load.png');
+  await page.screenshot({ path: shot }).catch((e) => console.log(`  screenshot failed: ${e.message}`));
   let profile = null;
   if (process.env.BENCH_PROFILE) {
     await setLoad(RATE);
