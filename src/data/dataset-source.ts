@@ -8,7 +8,7 @@ import { ContractError, validateRecords } from './contracts/validate';
 import { getPath, mapRecord, unwrap } from './mapping';
 import { loadSnapshot, saveSnapshot } from './persistence';
 import { PushBuffer } from './push-buffer';
-import { NotifyPacer, persistDelay, recordsFromSnapshot, recordsToJson } from './push-channel';
+import { NotifyPacer, persistDelay, recordsFromSnapshot } from './push-channel';
 
 export interface DatasetResult {
   records: readonly unknown[];
@@ -412,11 +412,7 @@ export class PushChannel {
   private async persist(): Promise<void> {
     const records = this.buffer.snapshot();
     if (!records.length) return;
-    const asOf = this.current.asOf;
-    const savedAt = this.current.lastGoodAt ?? clock.now();
-    // JSON built in time slices: storing one string is a cheap copy, a structured clone of thousands of records a long task.
-    const snapshot = { records: [], json: await recordsToJson(records), asOf, savedAt };
-    await saveSnapshot(this.persistKey, snapshot);
+    await saveSnapshot(this.persistKey, { records: [...records], asOf: this.current.asOf, savedAt: this.current.lastGoodAt ?? clock.now() });
   }
 
   /** Coalesces bursts: one React update on the next frame, then at most one per NOTIFY_INTERVAL_MS while events keep coming. */

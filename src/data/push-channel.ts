@@ -11,12 +11,9 @@
  *   viewer at 5 m can tell, and most of the frame budget stays with drawing.
  *
  * Saving the buffer to IndexedDB (the copy shown after a reload during an
- * outage) costs main-thread time proportional to the buffer: it is written as
- * JSON built in time slices (one string to store, not a structured clone of
- * thousands of objects in one task), and a big buffer is saved less often, so
- * the cost per second stays flat.
+ * outage) is a structured clone on the main thread, proportional to the
+ * buffer: a big buffer is saved less often, so the cost per second stays flat.
  */
-import { TimeSlice } from './adapters/slice';
 
 /** Minimum time between two notifications of a busy channel, ms. */
 export const NOTIFY_INTERVAL_MS = 250;
@@ -84,34 +81,9 @@ export class NotifyPacer {
   }
 }
 
-/**
- * A buffer's records as JSON text for IndexedDB, built in time slices (a few
- * hundred records per slice, yielding between them): saving one string is a
- * cheap copy, where a structured clone of 5,000 records is one long task.
- * The records array must not change meanwhile (a buffer snapshot never does).
- */
-export async function recordsToJson(records: readonly unknown[], perSlice = 250): Promise<string> {
-  const parts: string[] = [];
-  const slice = new TimeSlice();
-  for (let i = 0; i < records.length; i += perSlice) {
-    const part = JSON.stringify(records.slice(i, i + perSlice));
-    if (part.length > 2) parts.push(part.slice(1, -1));
-    await slice.maybeYield();
-  }
-  return `[${parts.join(',')}]`;
-}
-
-/** The records of a saved snapshot: JSON text (recordsToJson) or, as older versions saved them, an array; null if unreadable. */
-export function recordsFromSnapshot(snapshot: { records?: unknown; json?: unknown } | null): { id: string }[] | null {
-  if (!snapshot) return null;
-  let records: unknown = snapshot.records;
-  if (typeof snapshot.json === 'string') {
-    try {
-      records = JSON.parse(snapshot.json);
-    } catch {
-      return null;
-    }
-  }
+/** The records of a saved snapshot (only objects with a string id), or null if it holds none. */
+export function recordsFromSnapshot(snapshot: { records?: unknown } | null): { id: string }[] | null {
+  const records = snapshot?.records;
   if (!Array.isArray(records)) return null;
   return records.filter((r): r is { id: string } => r !== null && typeof r === 'object' && typeof (r as { id?: unknown }).id === 'string');
 }
