@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Incident, RegionMetric } from '../data/contracts/index';
 import type { MapFocus } from './base-style';
 import type { DeckModules } from './deck';
-import { drawLayers, prepareLayers } from './draw';
+import { drawLayers, prepareLayers, samePrepared } from './draw';
 import type { RegionFeature } from './geo';
 import { kit } from './kit';
 import type { PointData } from './layer-data';
@@ -242,5 +242,18 @@ describe('legend and tooltips', () => {
       popup: false,
       content: { title: '区域内事件', lines: [{ value: '3 起' }] },
     });
+  });
+});
+
+describe('samePrepared (a render with nothing new keeps every layer as it was)', () => {
+  it('keeps the previous list when no model changed, and takes the new one when one did', () => {
+    const s = scene();
+    const first = prepareLayers(all, data, s);
+    // Same records, a re-render: every model is the same object, so the list is the previous one.
+    expect(samePrepared(first, prepareLayers(all, data, s))).toBe(first);
+    // New incident records: the points model is new, so is the list.
+    const moved = prepareLayers(all, { ...data, incidents: [...incidents, incident(6, 1)] }, s);
+    expect(samePrepared(first, moved)).toBe(moved);
+    expect(samePrepared(null, first)).toBe(first);
   });
 });

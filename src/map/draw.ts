@@ -29,6 +29,21 @@ export function prepareLayers(specs: readonly LayerSpec[], data: LayerData, scen
   return out;
 }
 
+/**
+ * The previous prepared list when every layer has the very same spec and model (a tick whose
+ * off-thread point build is not in yet): nothing downstream — layers, labels, legend, pulses,
+ * deck.gl and MapLibre diffs — runs again for it.
+ */
+export function samePrepared(prev: readonly PreparedLayer[] | null, next: PreparedLayer[]): PreparedLayer[] {
+  if (!prev || prev.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) {
+    const a = prev[i] as PreparedLayer;
+    const b = next[i] as PreparedLayer;
+    if (a.spec !== b.spec || a.type !== b.type || a.model !== b.model) return next;
+  }
+  return prev as PreparedLayer[];
+}
+
 export interface DrawnLayers {
   /** MapLibre style layers, drawn natively under the region borders. */
   native: LayerSpecification[];

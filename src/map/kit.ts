@@ -1,6 +1,7 @@
 import {
   CHOROPLETH_RAMP,
   SEVERITY_RADIUS,
+  cached,
   choroplethModel,
   columnData,
   filteredIncidents,
@@ -22,6 +23,7 @@ import { NO_DATA_COLOR, classLabel, hexToRgb, legendDigits } from './legend-scal
  */
 export const kit = {
   identity,
+  cached,
   metricValues,
   choroplethModel,
   pointData,

@@ -9,7 +9,7 @@ import { baseMapDatum } from './base-map';
 import { type MapFocus, focusOf } from './base-style';
 import { type DeckModules, loadDeck } from './deck';
 import { type Shift, createDatumShift } from './datum-shift';
-import { drawLayers, prepareLayers } from './draw';
+import { type PreparedLayer, drawLayers, prepareLayers, samePrepared } from './draw';
 import { type RegionGeo, loadTopology, regionAt, regionGeoFromTopology } from './geo';
 import { kit } from './kit';
 import type { LayerData, LayerScene, TooltipContent } from './layers/layer-type';
@@ -214,8 +214,12 @@ export function MapView({
   const inView = scene.regions;
   // A finished off-thread point build re-prepares the layers (the kit hands out the new attributes).
   const pointBuilds = usePointBuilds();
+  const preparedRef = useRef<PreparedLayer[] | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `pointBuilds` is the signal that the kit has new point attributes
-  const prepared = useMemo(() => prepareLayers(options.layers, data, scene), [options.layers, data, scene, pointBuilds]);
+  const prepared = useMemo(
+    () => (preparedRef.current = samePrepared(preparedRef.current, prepareLayers(options.layers, data, scene))),
+    [options.layers, data, scene, pointBuilds],
+  );
   const deck = useDeck(needsDeck(options.layers));
   const drawn = useMemo(() => drawLayers(prepared, scene, deck), [prepared, scene, deck]);
 

@@ -17,7 +17,7 @@ import '../../theme/global.css';
 import '../map-view.css';
 import type { MapFocus } from '../base-style';
 import { type DeckModules, loadDeck } from '../deck';
-import { drawLayers, prepareLayers } from '../draw';
+import { type PreparedLayer, drawLayers, prepareLayers, samePrepared } from '../draw';
 import { type RegionGeo, loadTopology, regionGeoFromTopology } from '../geo';
 import { pointData } from '../layer-data';
 import { livePointData, onPointBuild } from '../live-points';
@@ -157,13 +157,20 @@ function Bench() {
     () => (geo ? buildScene({ geo, focus, locale: 'zh-CN', u: 1, indicator: 'gdp', indicators: [], shift: null, cityCentre: () => null }) : null),
     [geo],
   );
+  // As MapView: the same prepared list (and so the same layers) while no layer's model changed.
+  const preparedRef = useRef<PreparedLayer[]>([]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `builds` signals new point attributes in the kit
-  const { drawn, pulses } = useMemo(() => {
-    if (mode === 'empty' || !incidents || !metrics || !scene) return { drawn: { native: [], deck: [], ids: [] }, pulses: [] };
+  const prepared = useMemo(() => {
+    if (mode === 'empty' || !incidents || !metrics || !scene) return [];
     const wanted = mode === 'full' ? specs : specs.filter((s) => s.type === mode);
-    const prepared = prepareLayers(wanted, { choropleth: metrics, incidents }, scene);
-    return { drawn: drawLayers(prepared, scene, deck), pulses: pulsePoints(prepared, scene) };
-  }, [mode, incidents, metrics, scene, deck, builds]);
+    preparedRef.current = samePrepared(preparedRef.current, prepareLayers(wanted, { choropleth: metrics, incidents }, scene));
+    return preparedRef.current;
+  }, [mode, incidents, metrics, scene, builds]);
+  const { drawn, pulses } = useMemo(
+    () =>
+      scene ? { drawn: drawLayers(prepared, scene, deck), pulses: pulsePoints(prepared, scene) } : { drawn: { native: [], deck: [], ids: [] }, pulses: [] },
+    [prepared, scene, deck],
+  );
   const labels = useMemo(() => {
     if (!geo || !metrics || !scene) return [];
     return regionLabels(geo, focus, scene.regions, 'zh-CN', labelValuesOf(prepareLayers(specs.slice(0, 1), { choropleth: metrics }, scene), scene));

@@ -80,7 +80,12 @@ export const choropleth = defineLayer({
     if (!rows) return null;
     const indicator = activeIndicator(spec, scene.indicator ?? undefined);
     const model = scene.kit.choroplethModel(rows, { ...spec, ramp: spec.ramp ?? scene.kit.CHOROPLETH_RAMP }, indicator.id, scene.regions);
-    return { ...model, indicator, digits: scene.kit.legendDigits(model.scale.domain, indicator.digits) };
+    // The same model object while the values and indicator are the same (renders change nothing downstream).
+    return scene.kit.cached(model, `view|${scene.kit.identity(indicator)}`, () => ({
+      ...model,
+      indicator,
+      digits: scene.kit.legendDigits(model.scale.domain, indicator.digits),
+    }));
   },
 
   build(spec, model, scene): LayerSpecification[] {

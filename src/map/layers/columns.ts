@@ -34,7 +34,7 @@ export const columns = defineLayer({
     const indicator = spec.indicator ?? scene.indicator;
     if (!rows || !indicator) return null;
     const list = scene.kit.columnData(rows, indicator, scene.regions);
-    return { indicator, list, max: list.reduce((m, d) => Math.max(m, Math.abs(d.value)), 0) || 1 };
+    return scene.kit.cached(list, `model|${indicator}`, () => ({ indicator, list, max: list.reduce((m, d) => Math.max(m, Math.abs(d.value)), 0) || 1 }));
   },
 
   build(spec, { list, max }, scene, deck) {

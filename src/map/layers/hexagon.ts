@@ -39,7 +39,7 @@ export const hexagon = defineLayer({
     const rows = recordsOf(data, spec.dataset, 'incident');
     if (!rows) return null;
     const list = scene.kit.filteredIncidents(rows, { minSeverity: 4, statuses: spec.statuses });
-    return { list, positions: scene.kit.shiftedPositions(list, scene.shift) };
+    return scene.kit.cached(list, `model|${scene.kit.identity(scene.shift)}`, () => ({ list, positions: scene.kit.shiftedPositions(list, scene.shift) }));
   },
 
   build(spec, { list, positions }, scene, deck) {

@@ -88,7 +88,8 @@ export const points = defineLayer({
     // Built off the main thread: until the first build the layer is left out; after that a
     // tick draws the previous build (its records, its picking) until the new one is in.
     const d = scene.kit.livePointData(records, spec, scene.shift, `${scene.instance ?? ''}|${spec.id}`);
-    return d ? { symbol: 'circle', data: d, records: d.records, counts: d.counts } : null;
+    // One model per build: a render that gets the same build back changes nothing downstream.
+    return d ? scene.kit.cached(d, 'points-model', (): Model => ({ symbol: 'circle', data: d, records: d.records, counts: d.counts })) : null;
   },
 
   build(spec, model, scene, deck) {

@@ -47,9 +47,9 @@ export const stations = defineLayer({
   order: 45,
   datasets: (spec) => ({ [spec.dataset]: { contract: 'resource', purpose: 'fire stations and their engines' } }),
 
-  prepare(spec, data): readonly Resource[] | null {
+  prepare(spec, data, scene): readonly Resource[] | null {
     const records = recordsOf(data, spec.dataset, 'resource');
-    return records ? records.filter((r) => accepts(spec, r)) : null;
+    return records ? scene.kit.cached(records, `stations|${scene.kit.identity(spec)}`, () => records.filter((r) => accepts(spec, r))) : null;
   },
 
   build(spec, list, scene, deck) {
