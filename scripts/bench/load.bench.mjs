@@ -314,6 +314,9 @@ async function lighthouseRunner() {
   };
 }
 
+// Lighthouse can reject an internal promise after it gave up on a hung page: log it, keep measuring.
+process.on('unhandledRejection', (error) => console.error(`  (unhandled rejection: ${String(error?.message ?? error).slice(0, 120)})`));
+
 const ownDist = !process.env.BENCH_DIST;
 const dist = process.env.BENCH_DIST ?? (await mkdtemp(join(tmpdir(), 'bench-load-')));
 const BASELINE = process.env.BENCH_BASELINE_DIST;
@@ -388,7 +391,24 @@ try {
     lh = await lighthouseRunner();
     for (let r = 0; r < LH_RUNS; r++) {
       for (const p of pages.filter((x) => !x.baseline || process.env.BENCH_BASELINE_LH === '1')) {
-        const res = await lh.run(p.url);
+        let res;
+        try {
+          res = await lh.run(p.url);
+        } catch (error) {
+          // A hung or crashed page (PAGE_HUNG, "Target closed") is a result without a score; the next run gets a new Chrome.
+          res = {
+            score: null,
+            lcpMs: null,
+            tbtMs: null,
+            cls: null,
+            breakdown: [],
+            bootup: [],
+            runtimeError: String(error?.message ?? error).slice(0, 80),
+            auditErrors: [],
+          };
+          lh.close();
+          lh = await lighthouseRunner();
+        }
         scores[p.id].push(res);
         console.log(
           `  lighthouse ${r + 1} ${p.id.padEnd(18)} ${res.score} · LCP ${round(res.lcpMs)} ms · TBT ${round(res.tbtMs)} ms · CLS ${round(res.cls, 3)}${res.runtimeError ? ` · ${res.runtimeError}` : ''}${res.auditErrors.length ? ` · ${[...new Set(res.auditErrors.map((e) => e.split(': ')[1]))].join(',')}` : ''} · load ${load().join('/')}`,
@@ -404,6 +424,8 @@ try {
   const naiveScore = median(scores.naive.map((s) => s.score));
   for (const p of pages) {
     const l = loads[p.id];
+    const s = scores[p.id];
+    if (!l.length && !s.length) continue;
     const ready = median(l.map((m) => m.readyMs));
     const lcp = median(l.map((m) => m.lcpMs));
     const cls = median(l.map((m) => m.cls));
@@ -411,42 +433,48 @@ try {
     // Budgets apply to this build's screens; the naive page and a baseline build are references.
     const isScreen = p.panels > 0 && !p.baseline;
     const readyS = round(ready === null ? null : ready / 1000, 2);
-    if (p.panels > 0) {
-      const notReady = l.filter((m) => m.readyMs === null).length;
+    if (l.length) {
+      if (p.panels > 0) {
+        const notReady = l.filter((m) => m.readyMs === null).length;
+        metrics.push({
+          name: `${p.id}: panels ready`,
+          value: readyS,
+          unit: notReady ? `s (${notReady} of ${l.length} runs not ready in ${READY_TIMEOUT_MS / 1000} s)` : 's',
+          ...(isScreen ? { budget: `≤ ${GOALS.readyS}`, ok: readyS !== null && readyS <= GOALS.readyS && notReady === 0 } : {}),
+        });
+        // Where the time goes: the panels but the map (KPIs, charts, lists) against the map alone.
+        const others = median(
+          l.map((m) => {
+            const times = Object.entries(m.panelReady ?? {})
+              .filter(([id]) => !p.maps.includes(id))
+              .map(([, t]) => t);
+            return times.length === p.panels - p.maps.length ? Math.max(...times) : null;
+          }),
+        );
+        const map = median(l.map((m) => (p.maps.length ? Math.max(...p.maps.map((id) => m.panelReady?.[id] ?? Number.NaN)) : null)));
+        metrics.push({ name: `${p.id}: panels but the map ready`, value: round(others === null ? null : others / 1000, 2), unit: 's' });
+        if (p.maps.length) metrics.push({ name: `${p.id}: map ready`, value: round(map === null ? null : map / 1000, 2), unit: 's' });
+      } else metrics.push({ name: 'naive: map loaded + chart drawn', value: readyS, unit: 's' });
+      const lcpS = round(lcp === null ? null : lcp / 1000, 2);
       metrics.push({
-        name: `${p.id}: panels ready`,
-        value: readyS,
-        unit: notReady ? `s (${notReady} of ${l.length} runs not ready in ${READY_TIMEOUT_MS / 1000} s)` : 's',
-        ...(isScreen ? { budget: `≤ ${GOALS.readyS}`, ok: readyS !== null && readyS <= GOALS.readyS && notReady === 0 } : {}),
+        name: `${p.id}: LCP`,
+        value: lcpS,
+        unit: 's',
+        ...(isScreen ? { budget: `≤ ${GOALS.lcpS}`, ok: lcpS !== null && lcpS <= GOALS.lcpS } : {}),
       });
-      // Where the time goes: the panels but the map (KPIs, charts, lists) against the map alone.
-      const others = median(
-        l.map((m) => {
-          const times = Object.entries(m.panelReady ?? {})
-            .filter(([id]) => !p.maps.includes(id))
-            .map(([, t]) => t);
-          return times.length === p.panels - p.maps.length ? Math.max(...times) : null;
-        }),
-      );
-      const map = median(l.map((m) => (p.maps.length ? Math.max(...p.maps.map((id) => m.panelReady?.[id] ?? Number.NaN)) : null)));
-      metrics.push({ name: `${p.id}: panels but the map ready`, value: round(others === null ? null : others / 1000, 2), unit: 's' });
-      if (p.maps.length) metrics.push({ name: `${p.id}: map ready`, value: round(map === null ? null : map / 1000, 2), unit: 's' });
-    } else metrics.push({ name: 'naive: map loaded + chart drawn', value: readyS, unit: 's' });
-    const lcpS = round(lcp === null ? null : lcp / 1000, 2);
-    metrics.push({ name: `${p.id}: LCP`, value: lcpS, unit: 's', ...(isScreen ? { budget: `≤ ${GOALS.lcpS}`, ok: lcpS !== null && lcpS <= GOALS.lcpS } : {}) });
-    metrics.push({
-      name: `${p.id}: CLS`,
-      value: round(cls, 3),
-      unit: '',
-      ...(isScreen ? { budget: `≤ ${GOALS.cls}`, ok: cls !== null && cls <= GOALS.cls } : {}),
-    });
-    metrics.push({ name: `${p.id}: TBT first 10 s`, value: round(tbt), unit: 'ms' });
-    metrics.push({
-      name: `${p.id}: long tasks first 10 s`,
-      value: median(l.map((m) => m.longTasks)),
-      unit: `tasks (${round(median(l.map((m) => m.longTaskMs)))} ms)`,
-    });
-    const s = scores[p.id];
+      metrics.push({
+        name: `${p.id}: CLS`,
+        value: round(cls, 3),
+        unit: '',
+        ...(isScreen ? { budget: `≤ ${GOALS.cls}`, ok: cls !== null && cls <= GOALS.cls } : {}),
+      });
+      metrics.push({ name: `${p.id}: TBT first 10 s`, value: round(tbt), unit: 'ms' });
+      metrics.push({
+        name: `${p.id}: long tasks first 10 s`,
+        value: median(l.map((m) => m.longTasks)),
+        unit: `tasks (${round(median(l.map((m) => m.longTaskMs)))} ms)`,
+      });
+    }
     if (s.length) {
       const score = median(s.map((x) => x.score));
       metrics.push({
