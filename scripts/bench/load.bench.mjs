@@ -409,6 +409,11 @@ try {
           lh.close();
           lh = await lighthouseRunner();
         }
+        if (res.runtimeError && res.score === null) {
+          // After PAGE_HUNG or NO_NAVSTART the same Chrome tends to hang on every page that follows.
+          lh.close();
+          lh = await lighthouseRunner();
+        }
         scores[p.id].push(res);
         console.log(
           `  lighthouse ${r + 1} ${p.id.padEnd(18)} ${res.score} · LCP ${round(res.lcpMs)} ms · TBT ${round(res.tbtMs)} ms · CLS ${round(res.cls, 3)}${res.runtimeError ? ` · ${res.runtimeError}` : ''}${res.auditErrors.length ? ` · ${[...new Set(res.auditErrors.map((e) => e.split(': ')[1]))].join(',')}` : ''} · load ${load().join('/')}`,
