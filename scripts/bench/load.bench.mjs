@@ -493,7 +493,8 @@ try {
             }
           : {}),
       });
-      if (p.panels > 0) metrics.push({ name: `${p.id}: Lighthouse score / naive`, value: naiveScore ? round(score / naiveScore, 2) : null, unit: '×' });
+      if (p.panels > 0)
+        metrics.push({ name: `${p.id}: Lighthouse score / naive`, value: score !== null && naiveScore ? round(score / naiveScore, 2) : null, unit: '×' });
       const last = s[s.length - 1];
       profiles[p.id] = { mainThread: last.breakdown, scripts: last.bootup };
     }
