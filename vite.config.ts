@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type IndexHtmlTransformContext, type Plugin } from 'vite';
+import { zodWithoutJsonSchema } from './scripts/bytes-zod-json-schema.mjs';
 
 /**
  * `public/` holds MSW's worker for dev and the demo build. A production build
@@ -143,7 +144,8 @@ function screenPreload(): Plugin {
 // `base: './'` so one build runs from any static server and base path.
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [react(), productionOnlyAssets(mode), chunkModules(), screenPreload()],
+  // zodWithoutJsonSchema: the app never converts a schema to JSON Schema (scripts/export-schemas.ts does, in Node): −5 KB gzip of entry.
+  plugins: [react(), productionOnlyAssets(mode), chunkModules(), screenPreload(), zodWithoutJsonSchema()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {
