@@ -1,8 +1,8 @@
 import type { Plugin } from 'vite';
 
 /** zod's two JSON Schema modules (the files the plugin stubs). */
-export const STUBBED: RegExp;
+export declare const STUBBED: RegExp;
 /** The stub module of one of those files, from its source. */
-export function stubOf(source: string): string;
+export declare function stubOf(source: string): string;
 /** The build-only Vite plugin. */
-export function zodWithoutJsonSchema(): Plugin;
+export declare function zodWithoutJsonSchema(): Plugin;
