@@ -134,6 +134,15 @@ async function quiet(page: Page, inFlight: () => number): Promise<void> {
 }
 
 async function sample(cdp: CDPSession, hour: number, screen: string): Promise<Sample> {
+  // Like with like: every auto-scrolled list and table back at its top before counting. A windowed table renders the
+  // rows in view, so its node count follows the scroll position (CI: the projects table 334 → 292 nodes at its end).
+  await cdp.send('Runtime.evaluate', {
+    expression: `(async () => {
+      for (const el of document.querySelectorAll('[data-panel] *')) if (el.scrollTop > 0) el.scrollTop = 0;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200))));
+    })()`,
+    awaitPromise: true,
+  });
   // Blink sweeps DOM nodes lazily after V8's GC: collect until the node count holds still for three readings
   // (a retained node never goes; garbage from the last screen can take a few collections to be swept).
   let dom = await cdp.send('Memory.getDOMCounters');
@@ -158,7 +167,7 @@ async function sample(cdp: CDPSession, hour: number, screen: string): Promise<Sa
   const parts = (
     await cdp.send('Runtime.evaluate', {
       expression:
-        "Object.fromEntries([...document.querySelectorAll('[data-panel], .title-bar, body')].map((e) => { const w = document.createTreeWalker(e, NodeFilter.SHOW_ALL); let n = 0; while (w.nextNode()) n++; return [e.getAttribute('data-panel') ?? e.className.split(' ')[0] ?? e.tagName, n]; }))",
+        "Object.fromEntries([...document.querySelectorAll('[data-panel], .title-bar, body')].map((e) => { const w = document.createTreeWalker(e, NodeFilter.SHOW_ALL); let n = 0; while (w.nextNode()) n++; return [e.getAttribute('data-panel') ?? (e.tagName === 'BODY' ? 'page' : 'title-bar'), n]; }))",
       returnByValue: true,
     })
   ).result.value as Record<string, number>;
