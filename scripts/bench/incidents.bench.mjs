@@ -28,7 +28,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { startFeedServer } from '../../mocks/server/feed-server.ts';
-import { ROOT, writeResult } from './lib.mjs';
+import { launchChromium, ROOT, writeResult } from './lib.mjs';
 import { startProfile } from './profile.mjs';
 
 const ACTIVE = Number(process.env.BENCH_ACTIVE ?? 5000);
@@ -61,22 +61,7 @@ function benchConfig(dist) {
   return config;
 }
 
-async function launch() {
-  const { chromium } = await import('@playwright/test');
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc',
-    ],
-  });
-}
+const launch = () => launchChromium(['--use-angle=swiftshader', '--enable-unsafe-swiftshader']);
 
 /** Counts frames and long tasks over `ms` in the page. */
 function measureWindow(page, ms) {

@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RESULTS_DIR = join(ROOT, 'bench-results');
 
-/** Headless system Chromium with the flags that work on these machines. */
-export async function launchChromium() {
+/** Headless system Chromium with the flags that work on these machines (plus `extraArgs`, e.g. SwiftShader's). */
+export async function launchChromium(extraArgs = []) {
   const { chromium } = await import('@playwright/test');
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -26,6 +26,7 @@ export async function launchChromium() {
       '--disable-sync',
       '--enable-precise-memory-info',
       '--js-flags=--expose-gc',
+      ...extraArgs,
     ],
   });
 }

@@ -23,7 +23,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, writeResult } from './lib.mjs';
+import { launchChromium, ROOT, writeResult } from './lib.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const windowMs = Number(process.env.MAP_INIT_WINDOW_MS ?? 10_000);
@@ -118,18 +118,7 @@ try {
   }
   const variants = [{ label: 'this build', base: await serveBuild(dist), samples: [] }];
   if (compare) variants.push({ label: 'reference', base: await serveBuild(compare), samples: [] });
-  const { chromium } = await import('@playwright/test');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  browser = await launchChromium(['--use-angle=swiftshader', '--enable-unsafe-swiftshader']);
   const errors = [];
   for (let k = 0; k < runs * variants.length; k++) {
     const i = Math.floor(k / variants.length);
