@@ -136,15 +136,6 @@ async function quiet(page: Page, inFlight: () => number): Promise<void> {
 }
 
 async function sample(cdp: CDPSession, hour: number, screen: string): Promise<Sample> {
-  // Like with like: every auto-scrolled list and table back at its top before counting. A windowed table renders the
-  // rows in view, so its node count follows the scroll position (CI: the projects table 334 → 292 nodes at its end).
-  await cdp.send('Runtime.evaluate', {
-    expression: `(async () => {
-      for (const el of document.querySelectorAll('[data-panel] *')) if (el.scrollTop > 0) el.scrollTop = 0;
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200))));
-    })()`,
-    awaitPromise: true,
-  });
   // Blink sweeps DOM nodes lazily after V8's GC: collect until the node count holds still for three readings
   // (a retained node never goes; garbage from the last screen can take a few collections to be swept).
   let dom = await cdp.send('Memory.getDOMCounters');
@@ -166,13 +157,38 @@ async function sample(cdp: CDPSession, hour: number, screen: string): Promise<Sa
   const echartsUndisposed = await countObjects(cdp, 'HTMLDivElement.prototype', `(e) => (${marked})(e) && !e.isConnected`);
   const attached = (await cdp.send('Runtime.evaluate', { expression: "document.getElementsByTagName('*').length", returnByValue: true })).result
     .value as number;
-  const parts = (
+  // Like with like: every auto-scrolled list and table back at its top, and held there while counting. A windowed
+  // table renders the rows in view, so its node count follows its scroll position (CI: the projects table 313 → 292
+  // nodes, one row, when its auto-scroll moved during the sample). A count during which anything scrolled is taken again.
+  const counted = (
     await cdp.send('Runtime.evaluate', {
-      expression:
-        "Object.fromEntries([...document.querySelectorAll('[data-panel], .title-bar, body')].map((e) => { const w = document.createTreeWalker(e, NodeFilter.SHOW_ALL); let n = 0; while (w.nextNode()) n++; return [e.getAttribute('data-panel') ?? (e.tagName === 'BODY' ? 'page' : 'title-bar'), n]; }))",
+      expression: `(async () => {
+        const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200))));
+        const scrolled = () => [...document.querySelectorAll('[data-panel] *')].filter((e) => e.scrollTop > 0);
+        const count = () => Object.fromEntries([...document.querySelectorAll('[data-panel], .title-bar, body')].map((e) => {
+          const w = document.createTreeWalker(e, NodeFilter.SHOW_ALL); let n = 0; while (w.nextNode()) n++;
+          return [e.getAttribute('data-panel') ?? (e.tagName === 'BODY' ? 'page' : 'title-bar'), n];
+        }));
+        for (let attempt = 1; attempt <= 10; attempt++) {
+          for (const e of scrolled()) e.scrollTo({ top: 0, behavior: 'instant' });
+          await frames();
+          let moved = false;
+          const onScroll = () => { moved = true; };
+          document.addEventListener('scroll', onScroll, true);
+          await frames();
+          const parts = count();
+          const still = scrolled().length === 0;
+          document.removeEventListener('scroll', onScroll, true);
+          if (!moved && still) return { parts, attempt };
+        }
+        return { parts: null, attempt: 10 };
+      })()`,
+      awaitPromise: true,
       returnByValue: true,
     })
-  ).result.value as Record<string, number>;
+  ).result.value as { parts: Record<string, number> | null; attempt: number };
+  if (!counted.parts) throw new Error('the panels kept scrolling through ten attempts to count their nodes at rest');
+  const parts = counted.parts;
   const detached = await countObjects(cdp, 'Node.prototype', '(n) => { try { return n.isConnected === false; } catch { return false; } }');
   const pageNodes = (
     await cdp.send('Runtime.evaluate', {
