@@ -132,7 +132,17 @@ function screenPreload(): Plugin {
           }
           panels[type] = [...wanted].map(index);
         }
-        const map = { files, panels, deck: deck ? [...need(deck.fileName)].map(index) : [] };
+        // Push clients loaded on a stream's first subscription (src/data/adapters/lazy.ts): `lazyPush('<id>', () => import('./<file>')`.
+        const adapters: Record<string, number[]> = {};
+        const adapterDir = resolve(root, 'src/data/adapters');
+        for (const name of readdirSync(adapterDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+          const found = /lazyPush\('([^']+)',\s*\(\)\s*=>\s*import\('\.\/([^']+)'\)/.exec(readFileSync(resolve(adapterDir, name), 'utf8'));
+          if (!found) continue;
+          const [, id, module] = found as unknown as [string, string, string];
+          const chunk = chunks.find((c) => c.isDynamicEntry && facade(c) === resolve(adapterDir, module));
+          if (chunk) adapters[id] = [...need(chunk.fileName)].map(index);
+        }
+        const map = { files, panels, deck: deck ? [...need(deck.fileName)].map(index) : [], adapters };
         // `<` escaped: the block cannot close its own tag.
         const json = JSON.stringify(map).replaceAll('<', '\\u003c');
         return [{ tag: 'script', attrs: { type: 'application/json', id: 'cockpit-preload' }, children: json, injectTo: 'head' }];

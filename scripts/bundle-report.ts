@@ -50,6 +50,12 @@ export const NOT_IN_ENTRY: Record<string, RegExp> = {
   'spike detection': /^src\/analysis\/spikes\.ts$/,
   // The insight and alert models load with their panels; the entry holds their options only.
   'insight models': /^src\/panels\/(insights-model|insights-data|alert-model)\.ts$/,
+  // Stream clients load on a stream's first subscription (src/data/adapters/lazy.ts); the entry holds their options.
+  'stream clients': /^(src\/data\/adapters\/[a-z-]+-stream\.ts|node_modules\/eventsource-parser\/.*)$/,
+  // Map layers: the entry holds what config may say of them (`<type>.schema.ts`), not how they draw.
+  'map layer drawings': /^src\/map\/layers\/(?!fields|declarations|layer-type)[a-z-]+\.ts$/,
+  // Analyst mode's toolbar loads with analyst mode.
+  'analyst toolbar': /^src\/screens\/analyst-toolbar\.tsx$/,
 };
 
 /** What a production build must not hold at all. */

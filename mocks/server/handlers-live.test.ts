@@ -2,7 +2,8 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import regionIndex from '../../public/regions/henan.index.json' with { type: 'json' };
-import { createSseAdapter, sseOptions } from '../../src/data/adapters/sse';
+import { sseOptions } from '../../src/data/adapters/sse';
+import { createSseAdapter } from '../../src/data/adapters/sse-stream';
 import { validateRecords } from '../../src/data/contracts/validate';
 import type { RegionLike } from '../generators/regions.ts';
 import { createLiveHandlers } from '../handlers-live.ts';

@@ -4,6 +4,7 @@ import { adapters } from '../data/adapters/registry';
 import { parseRegionIndex, type RegionIndex } from '../geo/region-index';
 import { anchoredClock, parseInstant, setClock } from '../lib/clock';
 import { panelConfigContext } from '../panels/registry';
+import { loadAnalystToolbar } from '../screens/analyst-toolbar-chunk';
 import { initialScreen, preloadScreen } from './preload';
 import { withTourParam } from './tour-param';
 import { syncUrl, readView, type UrlDefaults } from '../state/url-sync';
@@ -25,6 +26,8 @@ export async function boot(): Promise<Booted> {
   const config = await withTourParam(await loadConfig(context), location.search, context);
   // The screen's lazy chunks download and compile while the region index loads and the shell renders.
   preloadScreen(config, initialScreen(config, location.search));
+  // Analyst mode's toolbar is a lazy chunk: asked for now, in parallel with the region index, not at first render.
+  if ((new URLSearchParams(location.search).get('mode') ?? config.defaults.mode) === 'analyst') void loadAnalystToolbar();
   const regions = await loadRegionIndex(config);
   const defaults: UrlDefaults = {
     screen: config.defaults.screen ?? config.screens[0]?.id ?? '',

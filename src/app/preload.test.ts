@@ -11,9 +11,20 @@ const config = parseConfig(JSON.parse(readFileSync(resolve(process.cwd(), 'publi
 
 /** A chunk map written by hand, shaped as the build writes it (vite.config.ts screenPreload). */
 const MAP: PreloadMap = {
-  files: ['assets/kpi-row.js', 'assets/kpi.css', 'assets/trend-panel.js', 'assets/echarts.js', 'assets/map-panel.js', 'assets/maplibre.js', 'assets/deckgl.js'],
+  files: [
+    'assets/kpi-row.js',
+    'assets/kpi.css',
+    'assets/trend-panel.js',
+    'assets/echarts.js',
+    'assets/map-panel.js',
+    'assets/maplibre.js',
+    'assets/deckgl.js',
+    'assets/sse-stream.js',
+    'assets/websocket-stream.js',
+  ],
   panels: { 'kpi-row': [0, 1], trend: [2, 3], ranking: [3], map: [4, 5] },
   deck: [6],
+  adapters: { sse: [7], websocket: [8] },
 };
 
 function installMap(json: string) {
@@ -44,6 +55,17 @@ describe('preloading the active screen at boot', () => {
     expect(files).not.toContain('assets/deckgl.js');
     // Shared chunks once only.
     expect(new Set(files).size).toBe(files.length);
+  });
+
+  it('a screen with a live stream preloads the stream client its datasets use; a screen that only polls, none', () => {
+    // Sentiment's ticker and emergency's incidents are SSE datasets in the shipped config; economy polls.
+    expect(screenFiles(config, 'sentiment', MAP)).toContain('assets/sse-stream.js');
+    expect(screenFiles(config, 'emergency', MAP)).toContain('assets/sse-stream.js');
+    expect(screenFiles(config, 'economy', MAP)).not.toContain('assets/sse-stream.js');
+    expect(screenFiles(config, 'economy', MAP)).not.toContain('assets/websocket-stream.js');
+    // A takeover listening to the incident stream needs the client on every screen.
+    const watching = { ...config, takeover: { ...config.takeover, enabled: true } };
+    expect(screenFiles(watching, 'economy', MAP)).toContain('assets/sse-stream.js');
   });
 
   it('the emergency screen (points and arcs on its map) also preloads deck.gl', () => {

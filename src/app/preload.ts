@@ -1,5 +1,6 @@
 import type { CockpitConfig } from '../config/schema';
-import { needsDeck } from '../map/layers/index';
+import { adapters } from '../data/adapters/registry';
+import { needsDeck } from '../map/layers/declarations';
 
 /**
  * Boot-time preloading (issue #12): as soon as the config is known, the active
@@ -7,8 +8,9 @@ import { needsDeck } from '../map/layers/index';
  * charts, MapLibre for a map, deck.gl only when a map has deck layers) are
  * fetched and compiled as `<link rel="modulepreload">`, in parallel with the
  * region index and the first render, instead of one after the other as each
- * lazy component asks for the next; so is the region pack's geometry when the
- * screen has a map. Nothing is executed early: the modules run when the panels
+ * lazy component asks for the next; so are the stream clients (SSE, WebSocket)
+ * its datasets subscribe with, and the region pack's geometry when the screen
+ * has a map. Nothing is executed early: the modules run when the panels
  * import them.
  *
  * The chunk map comes from the build (vite.config.ts `screenPreload`: a JSON
@@ -21,6 +23,8 @@ export interface PreloadMap {
   panels: Record<string, number[]>;
   /** deck.gl's chunk(s): only a map with deck layers loads it. */
   deck: number[];
+  /** Per adapter id: the lazily loaded client of a push adapter (src/data/adapters/lazy.ts). */
+  adapters?: Record<string, number[]>;
 }
 
 export function readPreloadMap(doc: Document = document): PreloadMap | null {
@@ -40,6 +44,12 @@ function layersOf(options: unknown): { type: string }[] {
   return Array.isArray(layers) ? layers.filter((l): l is { type: string } => typeof (l as { type?: unknown })?.type === 'string') : [];
 }
 
+/** The chunk of the stream client a dataset subscribes with (none for a pulled dataset). */
+function clientOf(config: CockpitConfig, datasetId: string | undefined, map: PreloadMap): readonly number[] {
+  const adapter = datasetId !== undefined && Object.hasOwn(config.datasets, datasetId) ? config.datasets[datasetId]?.adapter : undefined;
+  return (adapter && adapters.has(adapter) && map.adapters?.[adapters.get(adapter).id]) || [];
+}
+
 /** The files a screen needs beyond the entry, in the map's order (its panels' order), without repeats. */
 export function screenFiles(config: CockpitConfig, screenId: string, map: PreloadMap): string[] {
   const screen = config.screens.find((s) => s.id === screenId) ?? config.screens.find((s) => s.id === initialScreen(config, ''));
@@ -49,7 +59,10 @@ export function screenFiles(config: CockpitConfig, screenId: string, map: Preloa
   for (const p of screen.panels) {
     for (const i of map.panels[p.type] ?? []) picked.add(i);
     if (p.type === 'map' && needsDeck(layersOf(p.options))) for (const i of map.deck) picked.add(i);
+    for (const datasetId of [p.dataset, ...Object.values(p.datasets)]) for (const i of clientOf(config, datasetId, map)) picked.add(i);
   }
+  // A takeover rule listens on every screen.
+  if (config.takeover.enabled) for (const rule of config.takeover.rules) for (const i of clientOf(config, rule.dataset, map)) picked.add(i);
   return [...picked].map((i) => map.files[i]).filter((f): f is string => typeof f === 'string');
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { baseMapSpec } from './base-map';
 import { layerId } from './layers/fields';
-import { type LayerSpec, layerSlots, layerSpec } from './layers/index';
+import { type LayerSpec, layerSlots, layerSpec } from './layers/declarations';
+import type { LayerSlot } from './layers/layer-type';
 
 /**
  * The map panel's options: base map, behaviour and data layers, all declared in
@@ -47,6 +48,11 @@ export type MapPanelOptions = z.output<typeof mapPanelOptions>;
 
 export { layerSpec, type LayerSpec };
 export type { BaseMapSpec } from './base-map';
-export type { ChoroplethSpec } from './layers/choropleth';
-export type { PointsSpec } from './layers/points';
+export type { ChoroplethSpec } from './layers/choropleth.schema';
+export type { PointsSpec } from './layers/points.schema';
 export type { IndicatorSpec, LocalizedLabel } from './layers/fields';
+
+/** The map panel's dataset slots: one per dataset key its layers read (`choropleth`, `incidents`, `resources`…). */
+export function mapSlots(options: Pick<MapPanelOptions, 'layers'>): Record<string, LayerSlot> {
+  return layerSlots(options.layers);
+}

@@ -1,7 +1,6 @@
 import { type DataTable, EMPTY_TABLE, type TableView } from '../lib/data-table';
 import type { MapPanelOptions } from './layer-specs';
-import { layerSlots, layerTypeOf } from './layers/index';
-import type { LayerSlot } from './layers/layer-type';
+import { layerTypeOf } from './layers/index';
 import type { LayerData } from './layers/layer-type';
 
 /**
@@ -23,9 +22,4 @@ export function mapTable(
     .sort((a, b) => b.type.order - a.type.order || b.i - a.i);
   const top = candidates[0];
   return top?.type.table?.(top.spec, data, view) ?? EMPTY_TABLE;
-}
-
-/** The map panel's dataset slots: one per dataset key its layers read (`choropleth`, `incidents`, `resources`…). */
-export function mapSlots(options: Pick<MapPanelOptions, 'layers'>): Record<string, LayerSlot> {
-  return layerSlots(options.layers);
 }

@@ -9,12 +9,17 @@ import { PanelFrame } from '../panels/panel-frame';
 import { PanelHost, panelTitle } from '../panels/panel-host';
 import { useView } from '../state/view-store';
 import { tracksToCss } from '../layout/tracks';
-import { AnalystToolbar } from './analyst-toolbar';
+import { loadAnalystToolbar } from './analyst-toolbar-chunk';
 import { Artboard, type ArtboardLayout, DeskLayout } from './artboard';
 import { TitleBar } from './title-bar';
 
 /** Analyst mode only: the detail view (table, exports) is a lazy chunk, not part of what a wall loads. */
 const DetailView = lazy(() => import('./detail-view').then((m) => ({ default: m.DetailView })));
+/**
+ * Analyst mode only, so a lazy chunk too (the boot asks for it at once when the page opens in analyst mode:
+ * src/app/bootstrap.ts). The analyst screen waits for it as a whole, so nothing moves when it arrives.
+ */
+const AnalystToolbar = lazy(loadAnalystToolbar);
 import './screen.css';
 
 /** One layout of a screen, resolved: its aspect, artboard, grid and fit mode. */
@@ -70,13 +75,15 @@ export function ScreenView({ screen }: { screen: ScreenConfig }) {
     if (focused) {
       return (
         <DeskLayout>
-          <div className="screen screen--analyst" data-screen={screen.id}>
-            <TitleBar screen={screen} />
-            <AnalystToolbar />
-            <Suspense fallback={null}>
-              <DetailView screen={screen} config={focused} />
-            </Suspense>
-          </div>
+          <Suspense fallback={null}>
+            <div className="screen screen--analyst" data-screen={screen.id}>
+              <TitleBar screen={screen} />
+              <AnalystToolbar />
+              <Suspense fallback={null}>
+                <DetailView screen={screen} config={focused} />
+              </Suspense>
+            </div>
+          </Suspense>
         </DeskLayout>
       );
     }
@@ -91,11 +98,13 @@ export function ScreenView({ screen }: { screen: ScreenConfig }) {
     ) as CSSProperties;
     return (
       <DeskLayout>
-        <div className="screen screen--analyst" data-screen={screen.id}>
-          <TitleBar screen={screen} />
-          <AnalystToolbar />
-          <GridPanels className={`screen__grid screen__grid--analyst${grid ? '' : ' screen__grid--auto'}`} style={style} panels={screen.panels} />
-        </div>
+        <Suspense fallback={null}>
+          <div className="screen screen--analyst" data-screen={screen.id}>
+            <TitleBar screen={screen} />
+            <AnalystToolbar />
+            <GridPanels className={`screen__grid screen__grid--analyst${grid ? '' : ' screen__grid--auto'}`} style={style} panels={screen.panels} />
+          </div>
+        </Suspense>
       </DeskLayout>
     );
   }

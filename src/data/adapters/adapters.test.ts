@@ -4,9 +4,10 @@ import { fullJitterDelay } from './backoff';
 import { parseCsv, parseCsvRows } from './csv';
 import { adapters } from './registry';
 import { reconnectLoop } from './reconnect';
-import { createSseAdapter, sseOptions } from './sse';
+import { sseOptions } from './sse';
+import { createSseAdapter } from './sse-stream';
 import type { PushStatus } from './types';
-import { toWebSocketUrl } from './websocket';
+import { toWebSocketUrl } from './websocket-stream';
 
 describe('adapter registry', () => {
   it('lists the built-ins and validates their options', () => {

@@ -1,37 +1,14 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { z } from 'zod';
 import type { RegionMetric } from '../../data/contracts/index';
 import { localize } from '../../i18n/i18n';
 import { formatNumber, formatPercentChange, formatWithUnit, unitLabel } from '../../lib/format';
 import type { ChoroplethModel } from '../layer-data';
 import { mapText, translate } from '../map-text';
-import { datasetKey, hexColor, indicatorSpec, layerId, opacity, type IndicatorSpec } from './fields';
+import type { IndicatorSpec } from './fields';
 import { defineLayer, type LayerData, type LayerScene, recordsOf, type TooltipLine } from './layer-type';
+import { choroplethLayer, type ChoroplethSpec } from './choropleth.schema';
 
-/**
- * Regions coloured by an indicator, drawn natively by MapLibre (a `fill` layer
- * whose colour is a `match` on the region code): a map of choropleths alone
- * loads no deck.gl. Region names and values are the map's DOM labels.
- */
-const schema = z
-  .object({
-    type: z.literal('choropleth'),
-    id: layerId.default('choropleth'),
-    dataset: datasetKey.default('choropleth'),
-    /** Indicators the user can colour the map by (the first is the default). */
-    indicators: z.array(indicatorSpec).min(1).max(12),
-    defaultIndicator: z.string().optional(),
-    /** Class breaks: quantile (equal counts), quantize (equal intervals) or log (equal ratios). */
-    scale: z.enum(['quantile', 'quantize', 'log']).default('quantile'),
-    classes: z.number().int().min(3).max(7).default(5),
-    /** Colour ramp, dark to bright; default: the theme ramp. */
-    ramp: z.array(hexColor).min(3).max(9).optional(),
-    opacity: opacity.default(0.82),
-    /** Show each region's value under its label. */
-    showValues: z.boolean().default(true),
-  })
-  .strict();
-export type ChoroplethSpec = z.output<typeof schema>;
+export type { ChoroplethSpec };
 
 interface Model extends ChoroplethModel {
   indicator: IndicatorSpec;
@@ -66,13 +43,9 @@ export function yoyLine(yoy: number | null | undefined, locale: LayerScene['loca
   return { label: mapText('map.yoy', locale), value: formatPercentChange(yoy, locale, 1), tone: yoy > 0 ? 'up' : yoy < 0 ? 'down' : undefined };
 }
 
-export const choropleth = defineLayer({
-  type: 'choropleth',
-  schema,
-  engine: 'maplibre',
+export const choropleth = defineLayer(choroplethLayer, {
   order: 0,
   primary: true,
-  datasets: (spec) => ({ [spec.dataset]: { contract: 'region-metric', scope: 'parent', purpose: 'values to colour the regions by' } }),
   indicators: (spec) => ({ list: spec.indicators, initial: spec.defaultIndicator }),
 
   prepare(spec, data: LayerData, scene): Model | null {

@@ -1,33 +1,12 @@
-import { z } from 'zod';
 import { formatWithUnit } from '../../lib/format';
 import type { ColumnDatum } from '../layer-data';
 import { mapText } from '../map-text';
-import { datasetKey, hexColor, layerId, opacity } from './fields';
 import { defineLayer, recordsOf } from './layer-type';
+import { columnsLayer } from './columns.schema';
 
-/** Extruded values at region centres: one column per region in view, the tallest `maxHeight` metres. */
-const schema = z
-  .object({
-    type: z.literal('columns'),
-    id: layerId.default('columns'),
-    dataset: datasetKey.default('choropleth'),
-    /** Indicator to extrude; default: the one the map is coloured by. */
-    indicator: z.string().min(1).max(64).optional(),
-    /** Column radius in metres. */
-    radius: z.number().min(500).max(50_000).default(5000),
-    /** Height of the tallest column in metres (values are scaled linearly). */
-    maxHeight: z.number().min(1000).max(1_000_000).default(90_000),
-    color: hexColor.default('#36e2b4'),
-    opacity: opacity.default(0.9),
-  })
-  .strict();
-
-export const columns = defineLayer({
-  type: 'columns',
-  schema,
-  engine: 'deck',
+/** How a `columns` layer draws (its options, engine and datasets: ./columns.schema.ts). */
+export const columns = defineLayer(columnsLayer, {
   order: 30,
-  datasets: (spec) => ({ [spec.dataset]: { contract: 'region-metric', scope: 'parent', purpose: 'values extruded at region centres' } }),
 
   prepare(spec, data, scene) {
     const rows = recordsOf(data, spec.dataset, 'region-metric');

@@ -1,28 +1,7 @@
-import { z } from 'zod';
 import type { Incident } from '../../data/contracts/index';
 import { mapText } from '../map-text';
-import { OPEN_STATUSES, datasetKey, incidentStatus, layerId, opacity } from './fields';
 import { type LegendBlock, defineLayer, type LayerScene, recordsOf } from './layer-type';
-
-/** Incident density (deck.gl HeatmapLayer), weighted by severity or counted. */
-const schema = z
-  .object({
-    type: z.literal('heatmap'),
-    id: layerId.default('heatmap'),
-    dataset: datasetKey.default('incidents'),
-    /** Kernel radius in design pixels. */
-    radiusPixels: z.number().min(5).max(200).default(36),
-    intensity: z.number().min(0.1).max(10).default(1),
-    threshold: z.number().min(0).max(1).default(0.04),
-    /** Weight each incident by severity (red 4 … blue 1) or count them equally. */
-    weightBy: z.enum(['severity', 'count']).default('severity'),
-    statuses: z
-      .array(incidentStatus)
-      .min(1)
-      .default([...OPEN_STATUSES]),
-    opacity: opacity.default(0.75),
-  })
-  .strict();
+import { heatmapLayer } from './heatmap.schema';
 
 /** Deep blue → cyan → pale gold: red stays reserved for level-I incidents. */
 export const DENSITY_COLORS = ['#0c346e', '#1670b8', '#3ab8ea', '#7fd6f5', '#f6d678', '#fff4c8'] as const;
@@ -40,12 +19,8 @@ export function densityLegend(scene: LayerScene, colors: readonly string[] = DEN
   };
 }
 
-export const heatmap = defineLayer({
-  type: 'heatmap',
-  schema,
-  engine: 'deck',
+export const heatmap = defineLayer(heatmapLayer, {
   order: 10,
-  datasets: (spec) => ({ [spec.dataset]: { contract: 'incident', purpose: 'incidents whose density is drawn' } }),
 
   prepare(spec, data, scene) {
     const rows = recordsOf(data, spec.dataset, 'incident');

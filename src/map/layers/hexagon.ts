@@ -1,39 +1,15 @@
-import { z } from 'zod';
 import type { Incident } from '../../data/contracts/index';
 import { formatNumber } from '../../lib/format';
 import { tokens } from '../../theme/tokens';
 import { mapText } from '../map-text';
-import { OPEN_STATUSES, datasetKey, incidentStatus, layerId, opacity } from './fields';
 import { densityLegend } from './heatmap';
 import { defineLayer, recordsOf } from './layer-type';
-
-/** Incidents binned in hexagons (deck.gl HexagonLayer, CPU aggregation), optionally extruded. */
-const schema = z
-  .object({
-    type: z.literal('hexagon'),
-    id: layerId.default('hexagon'),
-    dataset: datasetKey.default('incidents'),
-    /** Hexagon radius in metres. */
-    radius: z.number().min(500).max(100_000).default(9000),
-    extruded: z.boolean().default(true),
-    elevationScale: z.number().min(0).max(10_000).default(60),
-    coverage: z.number().min(0.1).max(1).default(0.85),
-    statuses: z
-      .array(incidentStatus)
-      .min(1)
-      .default([...OPEN_STATUSES]),
-    opacity: opacity.default(0.8),
-  })
-  .strict();
+import { hexagonLayer } from './hexagon.schema';
 
 const RAMP = tokens.ramp.slice(1);
 
-export const hexagon = defineLayer({
-  type: 'hexagon',
-  schema,
-  engine: 'deck',
+export const hexagon = defineLayer(hexagonLayer, {
   order: 20,
-  datasets: (spec) => ({ [spec.dataset]: { contract: 'incident', purpose: 'incidents binned in hexagons' } }),
 
   prepare(spec, data, scene) {
     const rows = recordsOf(data, spec.dataset, 'incident');

@@ -1,56 +1,33 @@
-import { z } from 'zod';
 import { Registry } from '../../lib/registry';
 import { arcs } from './arcs';
 import { choropleth } from './choropleth';
 import { columns } from './columns';
+import { declaredLayerTypes } from './declarations';
 import { heatmap } from './heatmap';
 import { hexagon } from './hexagon';
-import type { AnyLayerType, Engine, LayerSlot } from './layer-type';
+import type { AnyLayerType } from './layer-type';
 import { points } from './points';
 import { stations } from './stations';
 
+export { engineOf, type LayerSpec, type LayerTypeName, layerSlots, layerSpec, needsDeck } from './declarations';
+
 /**
- * The map layer types. Adding one is a file in this folder (see
- * docs/map-layers.md) plus its line in `LAYER_TYPES`: the list is explicit so
- * that the union of the schemas below keeps its static types.
+ * How the map layer types draw (the map's lazy chunk, and the panel tables'):
+ * each `<name>.ts`, which spreads its `<name>.schema.ts` declaration. What
+ * config may say of them is ./declarations.ts, in the entry.
  */
 const LAYER_TYPES = [choropleth, points, heatmap, hexagon, arcs, columns, stations] as const;
 
 export const layerTypes = new Registry<AnyLayerType>('map layer type');
 for (const t of LAYER_TYPES) layerTypes.register(t.type, t);
 
-type Schemas<T extends readonly { schema: unknown }[]> = { -readonly [K in keyof T]: T[K]['schema'] };
-
-/** One layer of the map panel's `layers`: a discriminated union on `type` of every layer type's schema. */
-export const layerSpec = z.discriminatedUnion('type', LAYER_TYPES.map((t) => t.schema) as unknown as Schemas<typeof LAYER_TYPES>);
-export type LayerSpec = z.output<typeof layerSpec>;
-export type LayerTypeName = LayerSpec['type'];
+// A type declared for config but not drawn (or drawn but not declared) is a build mistake: said at once.
+const missing = declaredLayerTypes().filter((t) => !layerTypes.has(t));
+const undeclared = layerTypes.ids().filter((t) => !declaredLayerTypes().includes(t));
+if (missing.length || undeclared.length)
+  throw new Error(`map layer types out of step: declared without a drawing: [${missing.join(', ')}]; drawn without a declaration: [${undeclared.join(', ')}]`);
 
 /** The registered type of a (parsed) layer spec. */
 export function layerTypeOf(spec: { type: string }): AnyLayerType {
   return layerTypes.get(spec.type);
-}
-
-/** Whether a set of layers needs deck.gl (a map of `engine: 'maplibre'` layers alone never loads it). */
-export function needsDeck(layers: readonly { type: string }[]): boolean {
-  return layers.some((l) => engineOf(l) === 'deck');
-}
-
-export function engineOf(spec: { type: string }): Engine {
-  return layerTypeOf(spec).engine;
-}
-
-/** Dataset keys the layers read, with their contracts; throws on a key used with two contracts. */
-export function layerSlots(layers: readonly LayerSpec[]): Record<string, LayerSlot> {
-  const slots: Record<string, LayerSlot> = {};
-  for (const layer of layers) {
-    for (const [key, slot] of Object.entries(layerTypeOf(layer).datasets(layer))) {
-      const prev = slots[key];
-      if (prev && prev.contract !== slot.contract)
-        throw new Error(`map layer "${layer.id}": dataset "${key}" is already read as "${prev.contract}", this layer needs "${slot.contract}"`);
-      // One request per key: `parent` scope wins if any layer wants it (the map's regions are the parent's children).
-      slots[key] = prev && slot.scope === 'parent' ? { ...prev, scope: 'parent' } : (prev ?? { ...slot });
-    }
-  }
-  return slots;
 }

@@ -15,13 +15,14 @@ import type { IndicatorSpec } from './fields';
 
 /**
  * A map layer type (after kepler.gl's layer classes and Grafana's registries):
- * one file in `src/map/layers/` declares everything about it: its options
- * schema, the datasets it reads with their contracts, how it draws (deck.gl
- * layers or native MapLibre style layers), its legend, its tooltip text and its
- * rows in the panel's data table.
+ * its folder `src/map/layers/` holds everything about it: its options schema,
+ * the datasets it reads with their contracts, how it draws (deck.gl layers or
+ * native MapLibre style layers), its legend, its tooltip text and its rows in
+ * the panel's data table.
  *
- * A layer file is imported at config load (its schema validates the config, in
- * the entry chunk), so at module level it imports zod, types and text only.
+ * A layer type is two files: `<name>.schema.ts` declares what config may say
+ * (schema, engine, datasets; imported at config load, in the entry chunk) and
+ * `<name>.ts` how it draws (in the map's lazy chunk, with the panel table's).
  * The map code it draws with arrives as arguments at draw time: `scene.kit`
  * (data preparation, colour scales) and, for `engine: 'deck'`, the lazily
  * loaded deck.gl modules. A map whose layers are all `engine: 'maplibre'`
@@ -121,14 +122,31 @@ export interface LabelValues {
 export type LayerSchema = z.ZodObject<{ type: z.ZodLiteral<string>; id: z.ZodDefault<z.ZodString>; dataset: z.ZodDefault<z.ZodString> } & Record<string, any>>;
 export type SpecOf<S extends LayerSchema> = z.output<S>;
 
-interface LayerTypeBase<S extends LayerSchema, M> {
+/**
+ * What config may say of a layer type, declared in `<name>.schema.ts`: read at
+ * config load (entry chunk), so it imports zod, its fields and types only.
+ */
+export interface LayerDeclaration<S extends LayerSchema, E extends Engine = Engine> {
   /** The `type` in config (the schema's literal). */
   type: z.output<S>['type'];
   schema: S;
-  /** Draw order, low first: areas 0, density 10, bins 20, extrusions 30, flows 40, points 50. */
-  order: number;
+  /** Who draws it: MapLibre natively, or deck.gl (a map with a deck layer loads deck.gl). */
+  engine: E;
   /** Dataset keys the layer reads, with their contracts. */
   datasets: (spec: SpecOf<S>) => Record<string, LayerSlot>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the declarations are heterogeneous; each spec is checked by its own schema
+export type AnyLayerDeclaration = LayerDeclaration<any>;
+
+/** Typed constructor of a declaration: the spec type comes from the schema, the engine stays a literal. */
+export function declareLayer<S extends LayerSchema, const E extends Engine>(d: LayerDeclaration<S, E>): LayerDeclaration<S, E> {
+  return d;
+}
+
+interface LayerTypeBase<S extends LayerSchema, M> extends Omit<LayerDeclaration<S>, 'engine'> {
+  /** Draw order, low first: areas 0, density 10, bins 20, extrusions 30, flows 40, points 50. */
+  order: number;
   /** Records → what the layer draws; null while its records are missing (the layer is left out). */
   prepare: (spec: SpecOf<S>, data: LayerData, scene: LayerScene) => M | null;
   legend?: (spec: SpecOf<S>, model: M, scene: LayerScene) => LegendBlock | null;
@@ -168,7 +186,20 @@ export type LayerType<S extends LayerSchema, M> = DeckLayerType<S, M> | NativeLa
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds heterogeneous layer types; each spec is checked by its own schema
 export type AnyLayerType = LayerType<any, any>;
 
-/** Typed constructor: the spec type comes from the schema, the model from `prepare`. */
-export function defineLayer<S extends LayerSchema, M>(t: LayerType<S, M>): LayerType<S, M> {
-  return t;
+/** What a layer type's `<name>.ts` adds to its declaration: how it draws. */
+export type DeckLayerDrawing<S extends LayerSchema, M> = Omit<DeckLayerType<S, M>, keyof LayerDeclaration<S>>;
+export type NativeLayerDrawing<S extends LayerSchema, M> = Omit<NativeLayerType<S, M>, keyof LayerDeclaration<S>>;
+
+/**
+ * Typed constructor: a declaration (`<name>.schema.ts`) and how it draws. The
+ * spec type comes from the declaration's schema, the model from `prepare`, and
+ * the declaration's engine says which `build` is expected.
+ */
+export function defineLayer<S extends LayerSchema, M>(declaration: LayerDeclaration<S, 'deck'>, drawing: DeckLayerDrawing<S, M>): DeckLayerType<S, M>;
+export function defineLayer<S extends LayerSchema, M>(declaration: LayerDeclaration<S, 'maplibre'>, drawing: NativeLayerDrawing<S, M>): NativeLayerType<S, M>;
+export function defineLayer<S extends LayerSchema, M>(
+  declaration: LayerDeclaration<S>,
+  drawing: DeckLayerDrawing<S, M> | NativeLayerDrawing<S, M>,
+): LayerType<S, M> {
+  return { ...declaration, ...drawing } as LayerType<S, M>;
 }

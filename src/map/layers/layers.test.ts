@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapPanelOptions } from '../layer-specs';
-import { mapSlots } from '../map-table';
+import { mapSlots } from '../layer-specs';
+import { declaredLayerTypes, engineOf } from './declarations';
 import { layerTypes, needsDeck } from './index';
 
 const MAP_ROOT = join(import.meta.dirname, '..');
@@ -19,6 +20,11 @@ describe('map layer registry', () => {
       stations: 'deck',
     });
     expect(() => layerTypes.register('points', layerTypes.get('points'))).toThrow(/already registered/);
+  });
+
+  it('what config may say (declarations, entry) and how layers draw (map chunk) list the same types with the same engines', () => {
+    expect(declaredLayerTypes()).toEqual(layerTypes.ids());
+    for (const id of declaredLayerTypes()) expect({ id, engine: engineOf({ type: id }) }).toEqual({ id, engine: layerTypes.get(id).engine });
   });
 
   it('a choropleth-only map (economy, public sentiment) needs no deck.gl; points or arcs do', () => {
@@ -120,6 +126,15 @@ describe('deck.gl stays out of maps that do not need it', () => {
   it('layer files import no map code at config time (types, zod, text and theme only)', () => {
     for (const file of sources(join(MAP_ROOT, 'layers'))) {
       const hits = valueImports(readFileSync(file, 'utf8'), /^(?!zod$|\.\/|\.\.\/map-text$|\.\.\/\.\.\/(i18n|lib|theme)\/)/);
+      expect({ file: relative(MAP_ROOT, file), hits }).toEqual({ file: relative(MAP_ROOT, file), hits: [] });
+    }
+  });
+
+  it('declarations (read at config load, in the entry) import zod and their fields only: no drawing, text or theme', () => {
+    const declarationFiles = sources(join(MAP_ROOT, 'layers')).filter((f) => /\.schema\.ts$|\/(declarations|fields)\.ts$/.test(f));
+    expect(declarationFiles.length).toBe(declaredLayerTypes().length + 2);
+    for (const file of declarationFiles) {
+      const hits = valueImports(readFileSync(file, 'utf8'), /^(?!zod$|\.\/fields$|\.\/layer-type$|\.\/[a-z-]+\.schema$|\.\.\/\.\.\/lib\/registry$)/);
       expect({ file: relative(MAP_ROOT, file), hits }).toEqual({ file: relative(MAP_ROOT, file), hits: [] });
     }
   });

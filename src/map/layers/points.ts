@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Incident } from '../../data/contracts/index';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import type { Locale } from '../../lib/locale';
@@ -6,39 +5,10 @@ import { LEVEL_SHAPE } from '../../lib/levels';
 import { tokens } from '../../theme/tokens';
 import type { PointData } from '../layer-data';
 import { levelWithColour, mapText, term, translate } from '../map-text';
-import { OPEN_STATUSES, datasetKey, incidentStatus, layerId, opacity, severityLevel } from './fields';
 import { type LayerData, type TooltipContent, defineLayer, recordsOf } from './layer-type';
+import { pointsLayer, type PointsSpec } from './points.schema';
 
-/**
- * Incidents by category and four-colour level (red I … blue IV); more severe
- * points are larger and drawn on top; red points pulse (a CSS ring: the WebGL
- * canvas does not repaint for it). `circle` feeds deck.gl binary attributes
- * (100k+ points at 1 Hz); `icon` draws a glyph per category (≤ ~5,000 points).
- */
-const schema = z
-  .object({
-    type: z.literal('points'),
-    id: layerId.default('points'),
-    dataset: datasetKey.default('incidents'),
-    /** `level`: a shape per level (Ⅰ ◆, Ⅱ ▲, Ⅲ ●, Ⅳ ■) so levels read without colour (≤ ~5,000 points). */
-    symbol: z.enum(['circle', 'icon', 'level']).default('circle'),
-    /** Radius of a level-IV point in design pixels; higher levels are drawn larger. */
-    radius: z.number().min(1).max(40).default(5),
-    /** Only draw incidents at this level or more severe (1 = red only, 4 = all). */
-    minSeverity: severityLevel.default(4),
-    /** Incident types to draw; default all. */
-    types: z.array(z.string().min(1).max(20)).max(20).optional(),
-    /** Statuses to draw; default every status but `closed`. */
-    statuses: z
-      .array(incidentStatus)
-      .min(1)
-      .default([...OPEN_STATUSES]),
-    /** Red (level I) incidents pulse (CSS animation; off under prefers-reduced-motion). */
-    pulse: z.boolean().default(true),
-    opacity: opacity.default(0.9),
-  })
-  .strict();
-export type PointsSpec = z.output<typeof schema>;
+export type { PointsSpec };
 
 type Model =
   | { symbol: 'circle'; data: PointData; records: readonly Incident[]; counts: readonly number[] }
@@ -67,13 +37,9 @@ function pickedRecord(model: Model, hit: { object: unknown; index: number }): In
   return model.symbol === 'circle' ? model.data.records[model.data.index[hit.index] ?? -1] : (hit.object as Incident | undefined);
 }
 
-export const points = defineLayer({
-  type: 'points',
-  schema,
-  engine: 'deck',
+export const points = defineLayer(pointsLayer, {
   order: 50,
   popup: true,
-  datasets: (spec) => ({ [spec.dataset]: { contract: 'incident', purpose: 'incidents drawn as points' } }),
 
   prepare(spec, data: LayerData, scene): Model | null {
     const records = recordsOf(data, spec.dataset, 'incident');

@@ -1,33 +1,10 @@
-import { z } from 'zod';
 import type { Resource } from '../../data/contracts/index';
 import { translate } from '../../i18n/translate';
 import { formatNumber } from '../../lib/format';
-import { datasetKey, hexColor, layerId, opacity } from './fields';
 import { defineLayer, recordsOf } from './layer-type';
+import { stationsLayer, type StationsSpec } from './stations.schema';
 
-/**
- * Fire stations (rescue teams of category `fire` in a `resource` feed) with
- * their engines: one layer per status, so the legend names each and counts it.
- * Stations in station are hollow rings, stations whose engines are out are
- * filled and larger — told apart by shape and size, not by colour alone. The
- * tooltip names the station, its status and engines in station / total.
- */
-const schema = z
-  .object({
-    type: z.literal('stations'),
-    id: layerId.default('stations'),
-    dataset: datasetKey.default('stations'),
-    /** Which stations this layer draws. */
-    status: z.enum(['standby', 'dispatched']).default('standby'),
-    /** Team categories drawn (the feed's `category`); default fire. */
-    categories: z.array(z.string().min(1).max(20)).min(1).max(10).default(['fire']),
-    /** Radius in design pixels. */
-    radius: z.number().min(1).max(40).default(5),
-    color: hexColor.default('#36e2b4'),
-    opacity: opacity.default(0.95),
-  })
-  .strict();
-export type StationsSpec = z.output<typeof schema>;
+export type { StationsSpec };
 
 function accepts(spec: StationsSpec, r: Resource): boolean {
   return (
@@ -40,12 +17,8 @@ function rgb(hex: string): [number, number, number] {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-export const stations = defineLayer({
-  type: 'stations',
-  schema,
-  engine: 'deck',
+export const stations = defineLayer(stationsLayer, {
   order: 45,
-  datasets: (spec) => ({ [spec.dataset]: { contract: 'resource', purpose: 'fire stations and their engines' } }),
 
   prepare(spec, data, scene): readonly Resource[] | null {
     const records = recordsOf(data, spec.dataset, 'resource');

@@ -1,5 +1,4 @@
-import { mapPanelOptions } from '../../map/layer-specs';
-import { mapSlots } from '../../map/map-table';
+import { mapPanelOptions, mapSlots } from '../../map/layer-specs';
 import { definePanel } from '../types';
 
 /**
