@@ -58,13 +58,33 @@ describe('Chart (the one owner of an ECharts instance)', () => {
         <Chart option={option(2)} label="测试图" />
       </StrictMode>,
     );
-    expect(chart.setOption).toHaveBeenLastCalledWith(option(2), expect.objectContaining({ replaceMerge: ['series', 'dataZoom'] }));
+    // Applied after the next paint, not inside the render that brought it (the interaction paints first).
+    expect(chart.setOption).toHaveBeenLastCalledWith(option(1), expect.anything());
+    await waitFor(() => expect(chart.setOption).toHaveBeenLastCalledWith(option(2), expect.objectContaining({ replaceMerge: ['series', 'dataZoom'] })));
+    // Two options before a paint: the older is never applied.
+    const calls = chart.setOption.mock.calls.length;
+    for (const n of [3, 4])
+      rerender(
+        <StrictMode>
+          <Chart option={option(n)} label="测试图" />
+        </StrictMode>,
+      );
+    await waitFor(() => expect(chart.setOption).toHaveBeenLastCalledWith(option(4), expect.anything()));
+    expect(chart.setOption.mock.calls.slice(calls).map((c) => c[0])).toEqual([option(4)]);
     expect(instances.filter((c) => c.dispose.mock.calls.length === 0)).toHaveLength(1);
     expect(container.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('测试图');
     act(() => observers.at(-1)?.cb());
     expect(chart.resize).toHaveBeenCalled();
+    // An option still waiting when the chart goes is dropped with it.
+    rerender(
+      <StrictMode>
+        <Chart option={option(5)} label="测试图" />
+      </StrictMode>,
+    );
     unmount();
     expect(chart.dispose).toHaveBeenCalledTimes(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(chart.setOption).not.toHaveBeenCalledWith(option(5), expect.anything());
     expect(observers.at(-1)?.disconnect).toHaveBeenCalled();
   });
 

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useLayout } from '../layout/layout';
+import { afterNextPaint } from '../lib/after-paint';
 import type { EChartsType } from './echarts';
 import type { ChartClick, CockpitOption } from './types';
 
@@ -16,7 +17,8 @@ export interface ChartProps {
  * chunk). The instance is created in one effect and disposed in its cleanup;
  * data changes only call `setOption` with `replaceMerge` on series (builders
  * give series stable ids), so a removed series is really removed and the
- * instance survives for weeks of updates. A ResizeObserver keeps it sized.
+ * instance survives for weeks of updates; each is applied after the next paint
+ * (`afterNextPaint`). A ResizeObserver keeps it sized.
  */
 export function Chart({ option, label, onClick, className }: ChartProps) {
   const el = useRef<HTMLDivElement>(null);
@@ -62,9 +64,13 @@ export function Chart({ option, label, onClick, className }: ChartProps) {
     };
   }, [dpr]);
 
+  // A new option is applied in a task after the next paint: after a drill or a filter the page answers first (the
+  // breadcrumb, the panels' own text) and the charts follow a frame later, instead of every chart's layout and
+  // paint holding up that answer (issue #12, INP). A newer option before then replaces the older one.
   useEffect(() => {
-    if (!ready || !chart.current) return;
-    chart.current.setOption(option, { replaceMerge: ['series', 'dataZoom'], lazyUpdate: false });
+    const instance = chart.current;
+    if (!ready || !instance) return;
+    return afterNextPaint(() => instance.setOption(option, { replaceMerge: ['series', 'dataZoom'], lazyUpdate: false }));
   }, [option, ready]);
 
   // The series drawn, by stable id and by name: what a test (or an automation) can read of an opaque canvas.

@@ -11,6 +11,7 @@ import type { BBox, RegionGeo } from './geo';
 import { LabelLayer, type MapLabel, PulseLayer, type PulsePoint } from './label-layer';
 import type { LayerHit } from './layers/layer-type';
 import { syncNativeLayers } from './native-layers';
+import { afterNextPaint } from '../lib/after-paint';
 import { afterFirstPaint } from './after-paint';
 
 // Same-origin worker (CSP `worker-src 'self'`, no CDN): without it the map stays blank.
@@ -386,17 +387,21 @@ export function MapCanvas(props: MapCanvasProps) {
   }, [native, status]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `status` re-applies labels to a rebuilt map
+  // Labels and the camera follow a drill after the next paint (afterNextPaint): the page's answer to the key or
+  // click (breadcrumb, panel text) paints first, then the map's labels are placed and its camera moves (issue #12, INP).
   useEffect(() => {
     const inst = instance.current;
     if (!inst) return;
-    inst.labels.setLabels(labels);
-    inst.pulses.setPoints(pulses);
-    if (inst.ready) {
-      const c = inst.map.getContainer();
-      const project = (lon: number, lat: number) => inst.map.project([lon, lat]);
-      inst.labels.update(project, c.clientWidth, c.clientHeight, u, labelStyle);
-      inst.pulses.update(project, c.clientWidth, c.clientHeight);
-    }
+    return afterNextPaint(() => {
+      inst.labels.setLabels(labels);
+      inst.pulses.setPoints(pulses);
+      if (inst.ready) {
+        const c = inst.map.getContainer();
+        const project = (lon: number, lat: number) => inst.map.project([lon, lat]);
+        inst.labels.update(project, c.clientWidth, c.clientHeight, u, labelStyle);
+        inst.pulses.update(project, c.clientWidth, c.clientHeight);
+      }
+    });
   }, [labels, pulses, status, u, labelStyle]);
 
   useEffect(() => {
@@ -409,6 +414,9 @@ export function MapCanvas(props: MapCanvasProps) {
   useEffect(() => {
     const inst = instance.current;
     if (!inst?.ready || status !== 'ready') return;
+    return afterNextPaint(() => refocus(inst));
+  }, [focusKey, pitch, paddingKey, status, u]);
+  function refocus(inst: Instance): void {
     const target = JSON.parse(focusKey) as MapFocus;
     const { map } = inst;
     const update = focusStyle(target, Boolean(latest.current.baseMap), u);
@@ -425,7 +433,7 @@ export function MapCanvas(props: MapCanvasProps) {
     const box = cameraBox(g, target);
     if (!box) return;
     map.fitBounds(box, { padding: framePadding(padding, target), pitch, duration: reducedMotion() ? 0 : 1100, essential: true });
-  }, [focusKey, pitch, paddingKey, status, u]);
+  }
 
   // The selected incident: fly to it; deselected, frame the region in view again.
   const flyKey = props.flyTo ? `${props.flyTo.lon},${props.flyTo.lat},${props.flyTo.zoom}` : '';

@@ -1,0 +1,40 @@
+/** How long an update waits for a frame at most (a hidden page runs none). */
+export const MAX_PAINT_WAIT_MS = 250;
+
+/**
+ * Runs `fn` once, in a task after the next frame has been painted (two
+ * animation frames, then a task), or after
+ * `MAX_PAINT_WAIT_MS` when no frame comes. Returns the cancel.
+ *
+ * For heavy updates that follow an interaction (a chart's `setOption` after a
+ * drill or a filter): the interaction's own answer paints first and the work
+ * runs after it, so the next frame is not held up by it (INP), and a newer
+ * update that cancels the older one coalesces them.
+ */
+export function afterNextPaint(fn: () => void): () => void {
+  let done = false;
+  let frame = 0;
+  let next: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    if (done) return;
+    cancel();
+    fn();
+  };
+  const cancel = () => {
+    done = true;
+    if (frame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
+    clearTimeout(next);
+    clearTimeout(fallback);
+  };
+  const fallback = setTimeout(run, MAX_PAINT_WAIT_MS);
+  if (typeof requestAnimationFrame === 'function' && !(typeof document !== 'undefined' && document.hidden))
+    // Two frames: the second begins only once the compositor has taken the first, so the work queued
+    // here (canvas and WebGL commands) does not wait ahead of that frame's raster in the GPU process.
+    frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        next = setTimeout(run, 0);
+      });
+    });
+  else next = setTimeout(run, 0);
+  return cancel;
+}
