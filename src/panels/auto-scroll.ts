@@ -40,11 +40,37 @@ export function useAutoScroll(ref: RefObject<HTMLElement | null>, intervalSec: n
   };
 }
 
+/**
+ * Where a child's top is in its scroller's content (what `scrollTop` must be to
+ * show it first), whatever the scroller's offset parent and however the wall
+ * is scaled.
+ */
+export function childTop(el: HTMLElement, child: HTMLElement): number {
+  const box = el.getBoundingClientRect();
+  const scale = el.offsetHeight > 0 && box.height > 0 ? box.height / el.offsetHeight : 1;
+  return (child.getBoundingClientRect().top - box.top) / scale - el.clientTop + el.scrollTop;
+}
+
 /** Next stop for a list of children: the first child below the current top. */
 export function nextChildTop(el: HTMLElement): number {
   const top = el.scrollTop + 1;
   for (const child of Array.from(el.children) as HTMLElement[]) {
-    if (child.offsetTop > top) return child.offsetTop;
+    const at = childTop(el, child);
+    if (at > top) return Math.round(at);
+  }
+  return 0;
+}
+
+/**
+ * Next stop a page further: the first child not wholly in view, brought to the
+ * top, so a list moves by whole rows and never stops on a half row.
+ */
+export function nextPageTop(el: HTMLElement): number {
+  const top = el.scrollTop + 1;
+  const bottom = el.scrollTop + el.clientHeight + 1;
+  for (const child of Array.from(el.children) as HTMLElement[]) {
+    const at = childTop(el, child);
+    if (at + child.offsetHeight > bottom) return Math.round(at > top ? at : nextChildTop(el));
   }
   return 0;
 }

@@ -22,6 +22,7 @@ import type {
   sensorListSlots,
 } from './catalog/live-options';
 import { alertItems, appealItems, incidentItems, overThreshold, rankBarScale, rankItems, sensorItems } from './live-model';
+import { nextPageTop, useAutoScroll } from './auto-scroll';
 import { Tag } from './panel-bits';
 import { PanelFrame } from './panel-frame';
 import type { PanelProps } from './types';
@@ -29,35 +30,8 @@ import type { PanelProps } from './types';
 export { inRegion } from './live-model';
 import './live-list.css';
 
-/** Slow auto-scroll for unattended walls; pauses under the pointer. */
-function useAutoScroll(enabled: boolean) {
-  const ref = useRef<HTMLOListElement>(null);
-  const mode = useView((s) => s.mode);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || !enabled || mode === 'analyst' || matchMedia?.('(prefers-reduced-motion: reduce)').matches) return;
-    let hover = false;
-    const enter = () => {
-      hover = true;
-    };
-    const leave = () => {
-      hover = false;
-    };
-    el.addEventListener('pointerenter', enter);
-    el.addEventListener('pointerleave', leave);
-    const timer = setInterval(() => {
-      if (hover || el.scrollHeight <= el.clientHeight) return;
-      const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
-      el.scrollTo({ top: atEnd ? 0 : el.scrollTop + el.clientHeight / 3, behavior: atEnd ? 'auto' : 'smooth' });
-    }, 4000);
-    return () => {
-      clearInterval(timer);
-      el.removeEventListener('pointerenter', enter);
-      el.removeEventListener('pointerleave', leave);
-    };
-  }, [enabled, mode]);
-  return ref;
-}
+/** Seconds a wall shows each page of a live list. */
+const LIVE_PAGE_SEC = 5;
 
 /** What every live list needs of the view: region, locale, names, filters, the clock. */
 function useListView() {
@@ -86,7 +60,10 @@ function LiveListFrame({
   autoScroll: boolean;
   children: ReactNode;
 }) {
-  const ref = useAutoScroll(autoScroll);
+  const ref = useRef<HTMLOListElement>(null);
+  const mode = useView((s) => s.mode);
+  // A page of whole rows every few seconds on a wall (never a half row at the top); still in analyst mode.
+  const pause = useAutoScroll(ref, autoScroll && mode !== 'analyst' ? LIVE_PAGE_SEC : 0, nextPageTop);
   return (
     <PanelFrame
       panelId={config.id}
@@ -96,7 +73,7 @@ function LiveListFrame({
       state={data.records && count === 0 && data.state === 'ready' ? 'empty' : undefined}
     >
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list is a keyboard stop (axe scrollable-region-focusable) */}
-      <ol className="live-list" ref={ref} tabIndex={0} aria-label={title}>
+      <ol className="live-list" ref={ref} tabIndex={0} aria-label={title} {...pause}>
         {children}
       </ol>
     </PanelFrame>
