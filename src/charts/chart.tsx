@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useLayout } from '../layout/layout';
-import { afterNextPaint } from '../lib/after-paint';
+import { useAfterPaintEffect } from '../lib/after-paint';
 import type { EChartsType } from './echarts';
 import type { ChartClick, CockpitOption } from './types';
 
@@ -18,7 +18,7 @@ export interface ChartProps {
  * data changes only call `setOption` with `replaceMerge` on series (builders
  * give series stable ids), so a removed series is really removed and the
  * instance survives for weeks of updates; each is applied after the next paint
- * (`afterNextPaint`). A ResizeObserver keeps it sized.
+ * (`useAfterPaintEffect`). A ResizeObserver keeps it sized.
  */
 export function Chart({ option, label, onClick, className }: ChartProps) {
   const el = useRef<HTMLDivElement>(null);
@@ -66,11 +66,9 @@ export function Chart({ option, label, onClick, className }: ChartProps) {
 
   // A new option is applied in a task after the next paint: after a drill or a filter the page answers first (the
   // breadcrumb, the panels' own text) and the charts follow a frame later, instead of every chart's layout and
-  // paint holding up that answer (issue #12, INP). A newer option before then replaces the older one.
-  useEffect(() => {
-    const instance = chart.current;
-    if (!ready || !instance) return;
-    return afterNextPaint(() => instance.setOption(option, { replaceMerge: ['series', 'dataZoom'], lazyUpdate: false }));
+  // paint holding up that answer (issue #12, INP). The waiting run applies the newest option.
+  useAfterPaintEffect(() => {
+    if (ready) chart.current?.setOption(option, { replaceMerge: ['series', 'dataZoom'], lazyUpdate: false });
   }, [option, ready]);
 
   // The series drawn, by stable id and by name: what a test (or an automation) can read of an opaque canvas.

@@ -1,3 +1,5 @@
+import { useEffect, useRef } from 'react';
+
 /** How long an update waits for a frame at most (a hidden page runs none). */
 export const MAX_PAINT_WAIT_MS = 250;
 
@@ -37,4 +39,31 @@ export function afterNextPaint(fn: () => void): () => void {
     });
   else next = setTimeout(run, 0);
   return cancel;
+}
+
+/**
+ * An effect run after the next paint (`afterNextPaint`) whenever `deps`
+ * change. Changes that come while a run is waiting do not postpone it: the one
+ * waiting run applies the newest `effect` (a live feed that changes every
+ * frame still gets its updates on screen). Cancelled on unmount.
+ */
+export function useAfterPaintEffect(effect: () => void, deps: readonly unknown[]): void {
+  const latest = useRef(effect);
+  latest.current = effect;
+  const pending = useRef<(() => void) | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide when a run is due; the run reads the newest effect
+  useEffect(() => {
+    if (pending.current) return;
+    pending.current = afterNextPaint(() => {
+      pending.current = null;
+      latest.current();
+    });
+  }, deps);
+  useEffect(
+    () => () => {
+      pending.current?.();
+      pending.current = null;
+    },
+    [],
+  );
 }

@@ -11,7 +11,7 @@ import type { BBox, RegionGeo } from './geo';
 import { LabelLayer, type MapLabel, PulseLayer, type PulsePoint } from './label-layer';
 import type { LayerHit } from './layers/layer-type';
 import { syncNativeLayers } from './native-layers';
-import { afterNextPaint } from '../lib/after-paint';
+import { useAfterPaintEffect } from '../lib/after-paint';
 import { afterFirstPaint } from './after-paint';
 
 // Same-origin worker (CSP `worker-src 'self'`, no CDN): without it the map stays blank.
@@ -387,21 +387,19 @@ export function MapCanvas(props: MapCanvasProps) {
   }, [native, status]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `status` re-applies labels to a rebuilt map
-  // Labels and the camera follow a drill after the next paint (afterNextPaint): the page's answer to the key or
+  // Labels and the camera follow a drill after the next paint (useAfterPaintEffect): the page's answer to the key or
   // click (breadcrumb, panel text) paints first, then the map's labels are placed and its camera moves (issue #12, INP).
-  useEffect(() => {
+  useAfterPaintEffect(() => {
     const inst = instance.current;
     if (!inst) return;
-    return afterNextPaint(() => {
-      inst.labels.setLabels(labels);
-      inst.pulses.setPoints(pulses);
-      if (inst.ready) {
-        const c = inst.map.getContainer();
-        const project = (lon: number, lat: number) => inst.map.project([lon, lat]);
-        inst.labels.update(project, c.clientWidth, c.clientHeight, u, labelStyle);
-        inst.pulses.update(project, c.clientWidth, c.clientHeight);
-      }
-    });
+    inst.labels.setLabels(labels);
+    inst.pulses.setPoints(pulses);
+    if (inst.ready) {
+      const c = inst.map.getContainer();
+      const project = (lon: number, lat: number) => inst.map.project([lon, lat]);
+      inst.labels.update(project, c.clientWidth, c.clientHeight, u, labelStyle);
+      inst.pulses.update(project, c.clientWidth, c.clientHeight);
+    }
   }, [labels, pulses, status, u, labelStyle]);
 
   useEffect(() => {
@@ -411,10 +409,9 @@ export function MapCanvas(props: MapCanvasProps) {
   }, [pixelRatio, status]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: padding is read from `latest`, keyed by its value
-  useEffect(() => {
+  useAfterPaintEffect(() => {
     const inst = instance.current;
-    if (!inst?.ready || status !== 'ready') return;
-    return afterNextPaint(() => refocus(inst));
+    if (inst?.ready && status === 'ready') refocus(inst);
   }, [focusKey, pitch, paddingKey, status, u]);
   function refocus(inst: Instance): void {
     const target = JSON.parse(focusKey) as MapFocus;

@@ -11,7 +11,12 @@ function scroller(heights: number[], viewport: number, { top = 57, scale = 1 } =
   const rows = heights.map(() => document.createElement('li'));
   for (const r of rows) el.appendChild(r);
   let scrollTop = 0;
-  Object.defineProperty(el, 'scrollTop', { get: () => scrollTop, set: (v: number) => void (scrollTop = v) });
+  Object.defineProperty(el, 'scrollTop', {
+    get: () => scrollTop,
+    set: (v: number) => {
+      scrollTop = v;
+    },
+  });
   Object.defineProperty(el, 'clientHeight', { value: viewport });
   Object.defineProperty(el, 'offsetHeight', { value: viewport });
   Object.defineProperty(el, 'clientTop', { value: 0 });
@@ -23,11 +28,14 @@ function scroller(heights: number[], viewport: number, { top = 57, scale = 1 } =
     Object.defineProperty(r, 'offsetHeight', { value: heights[i] });
     r.getBoundingClientRect = () => ({ top: (top + at - scrollTop) * scale, height: (heights[i] as number) * scale }) as DOMRect;
   });
-  return { el, rows, scrollTo: (v: number) => void (scrollTop = v) };
+  const scrollTo = (v: number) => {
+    scrollTop = v;
+  };
+  return { el, rows, scrollTo };
 }
 
 describe('auto-scroll stops', () => {
-  it('a row\'s top in the scroller\'s content, whatever the page offset, the scroll position and the scale', () => {
+  it("a row's top in the scroller's content, whatever the page offset, the scroll position and the scale", () => {
     for (const scale of [1, 2, 0.5]) {
       const s = scroller([40, 40, 40, 40], 100, { scale });
       expect(childTop(s.el, s.rows[2] as HTMLElement)).toBeCloseTo(80);
