@@ -136,27 +136,6 @@ async function quiet(page: Page, inFlight: () => number): Promise<void> {
 }
 
 async function sample(cdp: CDPSession, hour: number, screen: string): Promise<Sample> {
-  // Blink sweeps DOM nodes lazily after V8's GC: collect until the node count holds still for three readings
-  // (a retained node never goes; garbage from the last screen can take a few collections to be swept).
-  let dom = await cdp.send('Memory.getDOMCounters');
-  for (let i = 0, still = 0; i < 12 && still < 2; i++) {
-    await cdp.send('HeapProfiler.collectGarbage');
-    await new Promise((r) => setTimeout(r, 300));
-    const next = await cdp.send('Memory.getDOMCounters');
-    still = next.nodes === dom.nodes ? still + 1 : 0;
-    dom = next;
-  }
-  const heap = await cdp.send('Runtime.getHeapUsage');
-  const live = '(c) => !c.isContextLost()';
-  const webgl = (await countObjects(cdp, 'WebGLRenderingContext.prototype', live)) + (await countObjects(cdp, 'WebGL2RenderingContext.prototype', live));
-  // ECharts marks its container `_echarts_instance_` and blanks the mark on dispose: a marked container off the page is a chart never disposed.
-  const marked = "(e) => !!e.getAttribute('_echarts_instance_')";
-  // Chart containers are divs (charts/chart.tsx); counted by connection to the page in one pass.
-  const both = await countObjects(cdp, 'HTMLDivElement.prototype', `(e) => (${marked})(e) && e.isConnected`);
-  const echartsLive = both;
-  const echartsUndisposed = await countObjects(cdp, 'HTMLDivElement.prototype', `(e) => (${marked})(e) && !e.isConnected`);
-  const attached = (await cdp.send('Runtime.evaluate', { expression: "document.getElementsByTagName('*').length", returnByValue: true })).result
-    .value as number;
   // Like with like: every auto-scrolled list and table back at its top, and held there while counting. A windowed
   // table renders the rows in view, so its node count follows its scroll position (CI: the projects table 313 → 292
   // nodes, one row, when its auto-scroll moved during the sample). A count during which anything scrolled is taken again.
@@ -189,6 +168,29 @@ async function sample(cdp: CDPSession, hour: number, screen: string): Promise<Sa
   ).result.value as { parts: Record<string, number> | null; attempt: number };
   if (!counted.parts) throw new Error('the panels kept scrolling through ten attempts to count their nodes at rest');
   const parts = counted.parts;
+  // Counted before the collection: bringing a windowed table back to its top unmounts rows, and those must be swept
+  // before the nodes alive off the page are counted (CI_H: 65 such nodes at hour 0, 1 at hour 24).
+  // Blink sweeps DOM nodes lazily after V8's GC: collect until the node count holds still for three readings
+  // (a retained node never goes; garbage from the last screen can take a few collections to be swept).
+  let dom = await cdp.send('Memory.getDOMCounters');
+  for (let i = 0, still = 0; i < 12 && still < 2; i++) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await new Promise((r) => setTimeout(r, 300));
+    const next = await cdp.send('Memory.getDOMCounters');
+    still = next.nodes === dom.nodes ? still + 1 : 0;
+    dom = next;
+  }
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const live = '(c) => !c.isContextLost()';
+  const webgl = (await countObjects(cdp, 'WebGLRenderingContext.prototype', live)) + (await countObjects(cdp, 'WebGL2RenderingContext.prototype', live));
+  // ECharts marks its container `_echarts_instance_` and blanks the mark on dispose: a marked container off the page is a chart never disposed.
+  const marked = "(e) => !!e.getAttribute('_echarts_instance_')";
+  // Chart containers are divs (charts/chart.tsx); counted by connection to the page in one pass.
+  const both = await countObjects(cdp, 'HTMLDivElement.prototype', `(e) => (${marked})(e) && e.isConnected`);
+  const echartsLive = both;
+  const echartsUndisposed = await countObjects(cdp, 'HTMLDivElement.prototype', `(e) => (${marked})(e) && !e.isConnected`);
+  const attached = (await cdp.send('Runtime.evaluate', { expression: "document.getElementsByTagName('*').length", returnByValue: true })).result
+    .value as number;
   const detached = await countObjects(cdp, 'Node.prototype', '(n) => { try { return n.isConnected === false; } catch { return false; } }');
   const pageNodes = (
     await cdp.send('Runtime.evaluate', {
