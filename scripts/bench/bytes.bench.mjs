@@ -60,7 +60,26 @@ const libs = [
 
 await writeResult('bytes', { build: 'vite build (production)', files: code.length, largest: sized.slice(0, 6).map((x) => `${x.f} ${kb(x.gz)} KB`) }, [
   { name: 'entry (static closure + CSS + index.html), gzip', value: kb(entryBytes), unit: 'KB', budget: '≤ 150', ok: kb(entryBytes) <= 150 },
-  { name: 'whole app: all JS/CSS/HTML/workers, gzip', value: kb(whole), unit: 'KB', budget: '≤ 900', ok: kb(whole) <= 900 },
+  {
+    name: 'whole app: all JS/CSS/HTML/workers, gzip',
+    value: kb(whole),
+    unit: 'KB',
+    budget: '≤ 900',
+    ok: kb(whole) <= 900,
+    // What the figure is made of: the libraries' chunks, the entry, the rest.
+    profile: {
+      title: 'what the whole app is made of (gzip)',
+      items: [
+        ...libs.map((l) => ({ what: l.name.replace(/, gzip$/, ''), value: l.value, unit: 'KB' })),
+        { what: 'entry (static closure + CSS + index.html)', value: kb(entryBytes), unit: 'KB' },
+        {
+          what: 'everything else (panel chunks, workers, lazy words, XLSX writer …)',
+          value: kb(whole - entryBytes) - libs.reduce((a, l) => a + l.value, 0),
+          unit: 'KB',
+        },
+      ].map((i) => ({ ...i, value: Math.round(i.value * 10) / 10 })),
+    },
+  },
   ...libs,
   { name: 'run-time data (region pack, config), gzip', value: kb(dataBytes), unit: 'KB' },
 ]);

@@ -108,6 +108,16 @@ function instrument(expectedPanels) {
     s.cls = Math.max(s.cls, win);
   });
   observe('longtask', (e) => s.longTasks.push([e.startTime, e.duration]));
+  // Long animation frames (> 50 ms) with their scripts: what holds the main thread, by script and function.
+  s.loaf = [];
+  observe('long-animation-frame', (e) => {
+    s.loaf.push({
+      start: e.startTime,
+      duration: e.duration,
+      render: e.renderStart > 0 ? e.startTime + e.duration - e.renderStart : 0,
+      scripts: (e.scripts ?? []).map((x) => ({ url: x.sourceURL ?? '', fn: x.sourceFunctionName ?? '', invoker: x.invoker ?? '', duration: x.duration })),
+    });
+  });
   // Proof that the page sees the bench's input at all (first-input has no duration threshold).
   observe('first-input', (e) => {
     s.firstInput = { name: e.name, duration: e.duration };
@@ -143,6 +153,38 @@ function instrument(expectedPanels) {
   }
 }
 
+/** A chunk's name without its content hash (`maplibre-CBKvwDw_.js` → `maplibre.js`). */
+const chunkName = (url) => (url ? (url.split('/').pop() ?? '').replace(/-[\w-]{8}(\.m?js)$/, '$1') : '');
+
+/** Main-thread ms of long frames by what ran: script (chunk · function, or its invoker), and the frames' own style/layout/paint. */
+function holders(frames) {
+  const by = new Map();
+  const add = (k, ms) => by.set(k, (by.get(k) ?? 0) + ms);
+  for (const f of frames) {
+    let scripts = 0;
+    for (const x of f.scripts) {
+      const where = chunkName(x.url);
+      // Minified names say nothing: then how it was called (a frame callback, a timer, a promise …).
+      const how = x.fn && x.fn.length > 2 ? x.fn : (x.invoker || '').replace(/^https?:\/\/[^ ]*\//, '') || '(anonymous)';
+      add(where ? `${where} · ${how}` : x.invoker || '(script)', x.duration);
+      scripts += x.duration;
+    }
+    add('style, layout, paint of long frames', f.render);
+    add('rest of long frames (GC, parse, tasks without script attribution)', Math.max(0, f.duration - scripts - f.render));
+  }
+  return Object.fromEntries(by);
+}
+
+/** The mean of each holder over runs, largest first: a profile's items. */
+function meanHolders(runs, n = 8) {
+  const sum = new Map();
+  for (const r of runs) for (const [k, ms] of Object.entries(r.holders ?? {})) sum.set(k, (sum.get(k) ?? 0) + ms);
+  return [...sum.entries()]
+    .map(([what, ms]) => ({ what, value: Math.round(ms / Math.max(1, runs.length)), unit: 'ms per load (long frames, first 10 s)' }))
+    .sort((a, b) => b.value - a.value)
+    .slice(0, n);
+}
+
 /** One fresh load of a page (new context: cold cache, empty storage) and its figures over the first 10 s. */
 async function measureLoad(browser, url, expectedPanels, errors) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -165,6 +207,7 @@ async function measureLoad(browser, url, expectedPanels, errors) {
     const fcp = s.fcp ?? 0;
     const inWindow = s.longTasks.filter(([start]) => start < WINDOW_MS);
     return {
+      holders: holders(s.loaf.filter((f) => f.start < WINDOW_MS)),
       readyMs: s.ready,
       notReady: s.ready === null ? s.notReady : null,
       panelReady: s.panelReady,
@@ -219,6 +262,7 @@ async function measureDrills(browser, base, errors) {
       });
   const cities = ['410300', '410100', '410700', '411300', '410500', '411500', '410200', '411100'];
   const pressedAt = [];
+  const followed = [];
   let s = null;
   try {
     await page.goto(`${base}/?${new URLSearchParams({ screen: 'economy', mode: 'wall', now: NOW })}`);
@@ -231,6 +275,8 @@ async function measureDrills(browser, base, errors) {
       await page.keyboard.press('Enter');
       await page.waitForFunction((c) => new URL(location.href).searchParams.get('region') === c, city, { timeout: 30_000 });
       await allReady();
+      // The whole answer, beyond the first frame: the key → every panel ready again (data-state, polled).
+      followed.push((await page.evaluate(() => performance.now())) - pressedAt.at(-1));
       await settled();
       await page.keyboard.press('Escape');
       await page.waitForFunction((c) => new URL(location.href).searchParams.get('region') !== c, city, { timeout: 30_000 });
@@ -271,6 +317,7 @@ async function measureDrills(browser, base, errors) {
     drills: drills.map((d) => d ?? (seen ? 16 : null)),
     mainThread: mainThread.map((d) => d ?? (seen ? 16 : null)),
     below16: drills.filter((d) => d === null).length,
+    followed,
     firstInput: s?.firstInput ?? null,
     unsettled,
   };
@@ -308,7 +355,16 @@ async function lighthouseRunner() {
       const bootup = (lhr.audits['bootup-time']?.details?.items ?? [])
         .slice(0, 4)
         .map((i) => `${String(i.url).split('/').pop()}: ${Math.round(i.total)} ms (script ${Math.round(i.scripting)})`);
+      const items = [
+        ...(lhr.audits['mainthread-work-breakdown']?.details?.items ?? [])
+          .slice(0, 5)
+          .map((i) => ({ what: `Lighthouse main thread: ${i.groupLabel ?? i.group}`, value: Math.round(i.duration), unit: 'ms' })),
+        ...(lhr.audits['bootup-time']?.details?.items ?? [])
+          .slice(0, 4)
+          .map((i) => ({ what: `Lighthouse script time: ${chunkName(String(i.url)) || String(i.url)}`, value: Math.round(i.scripting), unit: 'ms' })),
+      ];
       return {
+        items,
         score: lhr.categories.performance.score,
         lcpMs: audit('largest-contentful-paint'),
         tbtMs: audit('total-blocking-time'),
@@ -417,6 +473,7 @@ try {
             cls: null,
             breakdown: [],
             bootup: [],
+            items: [],
             runtimeError: String(error?.message ?? error).slice(0, 80),
             auditErrors: [],
           };
@@ -455,12 +512,6 @@ try {
     if (l.length) {
       if (p.panels > 0) {
         const notReady = l.filter((m) => m.readyMs === null).length;
-        metrics.push({
-          name: `${p.id}: panels ready`,
-          value: readyS,
-          unit: notReady ? `s (${notReady} of ${l.length} runs not ready in ${READY_TIMEOUT_MS / 1000} s)` : 's',
-          ...(isScreen ? { budget: `≤ ${GOALS.readyS}`, ok: readyS !== null && readyS <= GOALS.readyS && notReady === 0 } : {}),
-        });
         // Where the time goes: the panels but the map (KPIs, charts, lists) against the map alone.
         const others = median(
           l.map((m) => {
@@ -471,6 +522,30 @@ try {
           }),
         );
         const map = median(l.map((m) => (p.maps.length ? Math.max(...p.maps.map((id) => m.panelReady?.[id] ?? Number.NaN)) : null)));
+        // The slowest panels of the median run, then what held the main thread (long frames by script).
+        const medianRun = [...l].sort((a, b) => Math.abs((a.readyMs ?? 1e9) - (ready ?? 1e9)) - Math.abs((b.readyMs ?? 1e9) - (ready ?? 1e9)))[0];
+        const slowest = Object.entries(medianRun?.panelReady ?? {})
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3)
+          .map(([id, t]) => ({ what: `panel ${id} ready`, value: Math.round(t), unit: 'ms after navigation' }));
+        metrics.push({
+          name: `${p.id}: panels ready`,
+          value: readyS,
+          unit: notReady ? `s (${notReady} of ${l.length} runs not ready in ${READY_TIMEOUT_MS / 1000} s)` : 's',
+          ...(isScreen ? { budget: `≤ ${GOALS.readyS}`, ok: readyS !== null && readyS <= GOALS.readyS && notReady === 0 } : {}),
+          profile: {
+            title: 'the last panels, and what held the main thread (long animation frames by script, mean of the loads)',
+            items: [
+              ...(others !== null ? [{ what: 'every panel but the map ready (median)', value: Math.round(others), unit: 'ms after navigation' }] : []),
+              ...(map !== null && Number.isFinite(map) ? [{ what: 'map ready (median)', value: Math.round(map), unit: 'ms after navigation' }] : []),
+              ...slowest,
+              ...(notReady
+                ? [{ what: `not ready in ${READY_TIMEOUT_MS / 1000} s: ${l.find((m) => m.notReady)?.notReady?.join(' ')}`, value: notReady, unit: 'runs' }]
+                : []),
+              ...meanHolders(l),
+            ],
+          },
+        });
         metrics.push({ name: `${p.id}: panels but the map ready`, value: round(others === null ? null : others / 1000, 2), unit: 's' });
         if (p.maps.length) metrics.push({ name: `${p.id}: map ready`, value: round(map === null ? null : map / 1000, 2), unit: 's' });
       } else metrics.push({ name: 'naive: map loaded + chart drawn', value: readyS, unit: 's' });
@@ -480,6 +555,13 @@ try {
         value: lcpS,
         unit: 's',
         ...(isScreen ? { budget: `≤ ${GOALS.lcpS}`, ok: lcpS !== null && lcpS <= GOALS.lcpS } : {}),
+        profile: {
+          title: 'the LCP element of each load, and what held the main thread (long frames by script, mean of the loads)',
+          items: [
+            ...l.map((m, k) => ({ what: `load ${k + 1}: LCP element ${m.lcpElement ?? '—'} (FCP ${round(m.fcpMs)} ms)`, value: round(m.lcpMs), unit: 'ms' })),
+            ...meanHolders(l, 6),
+          ],
+        },
       });
       metrics.push({
         name: `${p.id}: CLS`,
@@ -506,6 +588,23 @@ try {
               ok: score !== null && naiveScore !== null && score >= GOALS.lighthouse && score >= naiveScore,
             }
           : {}),
+        profile: {
+          title: 'Lighthouse’s own main-thread breakdown and script time (its last run), and its errors',
+          items: [
+            ...s.flatMap((x, k) =>
+              x.score === null
+                ? [
+                    {
+                      what: `run ${k + 1}: no score (${x.runtimeError ?? [...new Set(x.auditErrors.map((e) => e.split(': ')[1]))].join(', ')})`,
+                      value: null,
+                      unit: '',
+                    },
+                  ]
+                : [],
+            ),
+            ...(s.findLast((x) => x.items?.length)?.items ?? []),
+          ],
+        },
       });
       if (p.panels > 0)
         metrics.push({ name: `${p.id}: Lighthouse score / naive`, value: score !== null && naiveScore ? round(score / naiveScore, 2) : null, unit: '×' });
@@ -524,7 +623,23 @@ try {
         : 'ms (the page saw no input: not measured)',
       budget: `≤ ${GOALS.inpMs}`,
       ok: inp !== null && inp <= GOALS.inpMs,
+      profile: {
+        title: 'each drill split by Event Timing: main thread (input delay + handlers) and presentation (the frame waiting for raster and the GPU process)',
+        items: drills.flatMap((d, k) => {
+          const m = drillInfo?.mainThread?.[k] ?? null;
+          return [
+            { what: `drill ${k + 1}: main thread`, value: round(m), unit: 'ms' },
+            { what: `drill ${k + 1}: presentation`, value: d !== null && m !== null ? round(d - m) : null, unit: 'ms' },
+          ];
+        }),
+      },
     });
+    if (drillInfo?.followed?.length)
+      metrics.push({
+        name: 'economy drill-down: key → every panel ready again (median)',
+        value: round(median(drillInfo.followed)),
+        unit: `ms (worst ${round(Math.max(...drillInfo.followed))} ms; the INP is the key's first frame)`,
+      });
     const main = (drillInfo?.mainThread ?? []).filter((d) => d !== null);
     if (main.length)
       metrics.push({

@@ -142,6 +142,7 @@ try {
     ticks.push(await page.evaluate(() => window.__mapBench.update()));
     await page.waitForTimeout(150);
   }
+  let topFunctions = [];
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -151,6 +152,10 @@ try {
       const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
       self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0));
     });
+    topFunctions = [...self]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([k, t]) => ({ what: `CPU profile (BENCH_PROFILE), self time over ${updates + 1} ticks: ${k}`, value: Math.round(t / 1000), unit: 'ms' }));
     console.log(
       [...self]
         .sort((a, b) => b[1] - a[1])
@@ -240,6 +245,22 @@ try {
         unit: 'ms',
         budget: `≤ ${UPDATE_BUDGET_MS}`,
         ok: updateMs <= UPDATE_BUDGET_MS,
+        profile: {
+          title: 'one tick’s main thread, by part (p50 over the ticks)',
+          items: [
+            { what: 'diff against the previous array + pack the changed records + post to the worker', value: round(convertMs), unit: 'ms' },
+            { what: 'React renders + layer diffing (the tick, then the worker’s build arriving)', value: round(Math.max(0, syncMs - convertMs)), unit: 'ms' },
+            {
+              what: 'extra cost of the frame that uploads and draws the new attributes (over an idle repaint)',
+              value: round(Math.max(0, frameMs - idleMs)),
+              unit: 'ms',
+            },
+            { what: 'idle repaint of the same map, for reference', value: round(idleMs), unit: 'ms' },
+            { what: 'the worker’s build + round trip (off the main thread)', value: round(median(ticks.map((t) => t.workerMs))), unit: 'ms' },
+            { what: 'machine load average (1 min) at the end', value: round(loadavg()[0], 1), unit: '' },
+            ...topFunctions,
+          ],
+        },
       },
       {
         name: 'data update: main thread, best tick',

@@ -5,6 +5,16 @@ export interface Metric {
   unit: string;
   budget?: string;
   ok?: boolean;
+  profile?: Profile;
+}
+export interface Profile {
+  title: string;
+  items: { what: string; value: number | null; unit: string }[];
+}
+export interface Tried {
+  tried: string[];
+  why: string | null;
+  doc: string | null;
 }
 export interface Result {
   name: string;
@@ -21,6 +31,8 @@ export interface Row {
   status: 'pass' | 'fail' | 'info';
   previous: number | null;
   change: number | null;
+  profile?: Profile | null;
+  tried?: Tried | null;
 }
 export interface Machine {
   cpus: number;
@@ -30,7 +42,7 @@ export interface Machine {
 export interface Report {
   date: string;
   machine: Machine;
-  summary: { goals: number; passed: number; failed: number };
+  summary: { goals: number; passed: number; failed: number; unexplained: number };
   params: Record<string, Record<string, unknown>>;
   rows: Row[];
 }
@@ -38,6 +50,8 @@ export declare function buildReport(
   results: Result[],
   previous: { rows?: { bench: string; metric: string; value: number | null }[] } | null,
   machine: Machine,
+  tried?: (bench: string, metric: string) => Tried | null,
 ): Report;
+export declare function explained(row: Pick<Row, 'profile' | 'tried'>): boolean;
 export declare function reportMarkdown(report: Report): string;
 export declare function writeReport(root: string, results: Result[]): Promise<Report>;

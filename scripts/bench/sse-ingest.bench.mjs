@@ -81,7 +81,24 @@ try {
         { name: `${label} events dropped (seq gaps + unread)`, value: r.dropped, unit: 'events', budget: '= 0', ok: r.received > 0 && r.dropped === 0 },
         { name: `${label} quarantined`, value: r.quarantined, unit: 'records', budget: '= 0', ok: r.quarantined === 0 },
         { name: `${label} ingest rate`, value: Math.round(r.stored / r.seconds), unit: 'events/s' },
-        { name: `${label} long tasks > 50 ms`, value: r.longTasks, unit: 'tasks', budget: '= 0', ok: r.longTasks === 0 },
+        {
+          name: `${label} long tasks > 50 ms`,
+          value: r.longTasks,
+          unit: 'tasks',
+          budget: '= 0',
+          ok: r.longTasks === 0,
+          profile: {
+            title: 'when the long tasks came (ms into the run + duration), and what held the long frames (by script, ms in all)',
+            items: [
+              ...r.longTaskAt.map((at) => ({ what: `long task at ${at} ms`, value: Number(at.split('+')[1]), unit: 'ms' })),
+              ...Object.entries(r.holders ?? {})
+                .sort((a, b) => b[1] - a[1])
+                .slice(0, 8)
+                .map(([what, ms]) => ({ what, value: ms, unit: 'ms (long frames, whole run)' })),
+              { what: 'machine load average (1 min) at the end', value: Math.round(loadavg()[0] * 10) / 10, unit: '' },
+            ],
+          },
+        },
         { name: `${label} longest long task`, value: r.longTaskMaxMs, unit: 'ms' },
         { name: `${label} main-thread ingest cost (decode, parse, validate, buffer)`, value: r.ingestUsPerEvent, unit: 'µs/event' },
         { name: `${label} cost of one network chunk, p95`, value: r.chunkCostP95Ms, unit: `ms (${fmt(r.chunks)} chunks)` },

@@ -20,6 +20,7 @@ interface BenchResult {
   seconds: number;
   rate: number;
   longTaskAt: string[];
+  holders: Record<string, number>;
   received: number;
   stored: number;
   expected: number;
@@ -82,6 +83,32 @@ async function run(): Promise<BenchResult> {
       longTaskAt.push(`${Math.round(e.startTime - t0)}ms+${Math.round(e.duration)}`);
     }
   }).observe({ type: 'longtask', buffered: true });
+  // What held those frames: long animation frames' scripts, by file · function (or invoker), ms in all.
+  const holders: Record<string, number> = {};
+  const hold = (k: string, ms: number) => {
+    holders[k] = (holders[k] ?? 0) + ms;
+  };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & {
+        renderStart: number;
+        scripts: { sourceURL: string; sourceFunctionName: string; invoker: string; duration: number }[];
+      })[]) {
+        if (e.startTime < t0) continue;
+        let scripts = 0;
+        for (const x of e.scripts) {
+          const file = (x.sourceURL.split('/').pop() ?? '').replace(/\?.*$/, '');
+          hold(file ? `${file} · ${x.sourceFunctionName || '(anonymous)'}` : x.invoker || '(script)', x.duration);
+          scripts += x.duration;
+        }
+        const render = e.renderStart > 0 ? e.startTime + e.duration - e.renderStart : 0;
+        hold('style, layout, paint of long frames', render);
+        hold('rest of long frames (GC, parse, unattributed)', Math.max(0, e.duration - scripts - render));
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // no Long Animation Frames API: no attribution
+  }
 
   // Fixed-size typed arrays so the bench's own bookkeeping does not grow the heap it reports.
   const capacity = Math.ceil(rate * seconds * 1.5) + 10_000;
@@ -202,6 +229,7 @@ async function run(): Promise<BenchResult> {
     seconds,
     rate,
     longTaskAt,
+    holders: Object.fromEntries(Object.entries(holders).map(([k, v]) => [k, Math.round(v)])),
     received,
     stored: stats.ingested,
     expected,

@@ -11,6 +11,7 @@ import { installWallStore } from '../modes/wall-store';
 import { clock } from '../lib/clock';
 import { ScreenView } from '../screens/screen-view';
 import { useView, viewStore } from '../state/view-store';
+import { drillOrigin, requestDrill } from '../state/drill';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -71,10 +72,10 @@ function Shell({ runtime }: { runtime: Runtime }) {
     // Esc goes up one drill level (Back does the same through history).
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
-      const { region, drillTo, focus, setFocus } = viewStore().getState();
+      const { focus, setFocus } = viewStore().getState();
       if (focus) return setFocus(null);
-      const parent = regions.get(region)?.parent;
-      if (parent && regions.has(parent)) drillTo(parent);
+      const parent = regions.get(drillOrigin())?.parent;
+      if (parent && regions.has(parent)) requestDrill(parent);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

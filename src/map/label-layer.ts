@@ -1,4 +1,5 @@
 import { type LabelBox, placeLabels } from './label-placement';
+import { MAX_PULSES } from './layers/points.schema';
 
 /**
  * DOM overlays that follow the map: region labels (Chinese text renders with
@@ -143,14 +144,15 @@ export interface PulsePoint {
   lat: number;
 }
 
-/** Pulse rings for level-I (red) incidents; at most `max` (red is rare). */
+/** Pulse rings for level-I (red) incidents: at most `max` (MAX_PULSES), the first of the points given. */
+
 export class PulseLayer {
   private readonly root: HTMLDivElement;
   private nodes = new Map<string, { el: HTMLDivElement; point: PulsePoint }>();
 
   constructor(
     parent: HTMLElement,
-    private readonly max = 60,
+    private readonly max = MAX_PULSES,
   ) {
     this.root = document.createElement('div');
     this.root.className = 'map-pulses';

@@ -13,6 +13,7 @@ import { type PreparedLayer, drawLayers, prepareLayers, samePrepared } from './d
 import { type RegionGeo, loadTopology, regionAt, regionGeoFromTopology } from './geo';
 import { kit } from './kit';
 import type { LayerData, LayerScene, TooltipContent } from './layers/layer-type';
+import { usePacedData } from './paced-data';
 import { needsDeck } from './layers/index';
 import { usePointBuilds } from './live-points';
 import type { LocalizedLabel, MapPanelOptions } from './layer-specs';
@@ -192,7 +193,9 @@ export function MapView({
   const keys = Object.keys(feeds);
   const recordsKey = keys.map((k) => kit.identity(feeds[k]?.records as object | undefined)).join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the identity of each feed's records
-  const data: LayerData = useMemo(() => Object.fromEntries(keys.map((k) => [k, feeds[k]?.records])), [recordsKey]);
+  const live: LayerData = useMemo(() => Object.fromEntries(keys.map((k) => [k, feeds[k]?.records])), [recordsKey]);
+  // What the map draws: the live data, at most once a second while updates keep coming (paced-data.ts).
+  const data = usePacedData(live);
 
   const instance = useId();
   const scene: LayerScene = useMemo(

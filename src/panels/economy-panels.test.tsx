@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChartProps } from '../charts/chart';
@@ -263,7 +263,7 @@ describe.each(cases)('$type panel states', (c) => {
 });
 
 describe('ranking panel', () => {
-  it('highlights the region in view and drills on click', () => {
+  it('highlights the region in view and drills on click (the breadcrumb names the target first, the region follows after the paint)', async () => {
     const siblings: RegionMetric[] = [
       { code: '410323', indicator: 'gdp', value: 350, unit: '亿元' },
       { code: '410324', indicator: 'gdp', value: 130, unit: '亿元' },
@@ -277,10 +277,11 @@ describe('ranking panel', () => {
     expect(current.textContent).toContain('栾川');
     expect(current.textContent).toContain('第3名');
     fireEvent.click(screen.getByRole('button', { name: /嵩县/ }));
-    expect(store.getState().region).toBe('410325');
-    // A click on a bar (data index 1 = second biggest) drills too.
+    await waitFor(() => expect(store.getState().region).toBe('410325'));
+    // A click on a bar (data index 1 = second biggest, 嵩县) drills too.
+    act(() => store.getState().drillTo('410324'));
     fireEvent.click(screen.getByTestId('chart'));
-    expect(store.getState().region).toBe('410325');
+    await waitFor(() => expect(store.getState().region).toBe('410325'));
   });
 
   it('follows the indicator chosen on the map when asked to', () => {

@@ -7,6 +7,7 @@ import type { Incident, Resource } from '../data/contracts/index';
 import { clock } from '../lib/clock';
 import { IncidentDetail } from './incident-detail';
 import { useView, viewStore } from '../state/view-store';
+import { requestDrill } from '../state/drill';
 import { PanelFrame, type PanelState } from './panel-frame';
 import type { PanelProps } from './types';
 import './map-panel.css';
@@ -51,7 +52,7 @@ export default function MapPanel({ config, options, title, data }: PanelProps<Ma
           region={region}
           indicatorFilter={indicatorFilter}
           regions={regions}
-          onDrill={(code) => viewStore().getState().drillTo(code)}
+          onDrill={requestDrill}
           onIndicator={(id) => viewStore().getState().setFilter('indicator', id)}
           selectedIncident={incidentKey ? selected : null}
           onSelectIncident={incidentKey ? (id) => viewStore().getState().selectIncident(id) : undefined}

@@ -5,7 +5,8 @@ import { rankingOption, rankRows, rankUnit } from '../charts/options/ranking';
 import type { ChartClick } from '../charts/types';
 import type { RegionMetric } from '../data/contracts/index';
 import { useT } from '../i18n/i18n';
-import { useView, viewStore } from '../state/view-store';
+import { useView } from '../state/view-store';
+import { requestDrill } from '../state/drill';
 import type { RankingOptions, rankingSlots } from './catalog/economy-options';
 import { indicatorLabel, useChartEnv, useIndicatorNames } from './chart-env';
 import { UnitTag } from './panel-bits';
@@ -36,8 +37,7 @@ export default function RankingPanel({ config, options, title, data: { main: dat
   const drill = useCallback(
     (code: string | undefined) => {
       if (!options.drill || !code) return;
-      const store = viewStore().getState();
-      if (store.region !== code) store.drillTo(code);
+      requestDrill(code);
     },
     [options.drill],
   );

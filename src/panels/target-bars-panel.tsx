@@ -2,7 +2,8 @@ import { type CSSProperties, useMemo } from 'react';
 import { useRuntime } from '../data/runtime';
 import { localize, useLocale, useT } from '../i18n/i18n';
 import { formatWithUnit } from '../lib/format';
-import { useView, viewStore } from '../state/view-store';
+import { useView } from '../state/view-store';
+import { requestDrill } from '../state/drill';
 import type { TargetBarsOptions, targetBarsSlots } from './catalog/target-bars';
 import { targetModel } from './domain-models';
 import { Tag } from './panel-bits';
@@ -28,8 +29,7 @@ export default function TargetBarsPanel({ config, options, title, data: { main }
     : t(options.target.better === 'below' ? 'target.below' : 'target.above', { value: target });
   const drill = (code: string) => {
     if (!options.drill) return;
-    const store = viewStore().getState();
-    if (store.region !== code) store.drillTo(code);
+    requestDrill(code);
   };
   return (
     <PanelFrame

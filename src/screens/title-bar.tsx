@@ -5,6 +5,7 @@ import { useRuntime } from '../data/runtime';
 import { localize, otherLocale, useLocale, useT } from '../i18n/i18n';
 import { clock, onClockChange } from '../lib/clock';
 import { formatDateTime } from '../lib/format';
+import { requestDrill, usePendingDrill } from '../state/drill';
 import { useView, viewStore } from '../state/view-store';
 import './title-bar.css';
 
@@ -97,14 +98,16 @@ export function Breadcrumb() {
   const locale = useLocale();
   const t = useT();
   const region = useView((s) => s.region);
+  // A drill on its way (drill.ts): named here in the frame that answers the key or click.
+  const pending = usePendingDrill();
   const path = regions.path(region);
   return (
-    <nav className="breadcrumb" aria-label={t('region.nav')}>
+    <nav className="breadcrumb" aria-label={t('region.nav')} aria-busy={pending !== null && pending !== region ? true : undefined}>
       <ol>
         {path.map((r, i) => (
           <li key={r.code}>
             {i < path.length - 1 ? (
-              <button type="button" onClick={() => viewStore().getState().drillTo(r.code)}>
+              <button type="button" onClick={() => requestDrill(r.code)}>
                 {regions.label(r.code, locale)}
               </button>
             ) : (
@@ -113,6 +116,11 @@ export function Breadcrumb() {
           </li>
         ))}
       </ol>
+      {pending !== null && pending !== region ? (
+        <span className="breadcrumb__pending" aria-hidden="true" data-target={pending}>
+          {regions.label(pending, locale)}
+        </span>
+      ) : null}
       {path.length > 1 ? <span className="visually-hidden">{t('region.back')}: Esc</span> : null}
     </nav>
   );

@@ -42,3 +42,10 @@ export const pointsLayer = declareLayer({
   engine: 'deck',
   datasets: (spec) => ({ [spec.dataset]: { contract: 'incident', purpose: 'incidents drawn as points' } }),
 });
+
+/**
+ * The map rings at most this many red (level-I) incidents: the newest (the
+ * points layer orders them; label-layer.ts draws the rings). Red is rare; in
+ * a storm of thousands the legend still counts them all.
+ */
+export const MAX_PULSES = 60;

@@ -6,7 +6,7 @@ import { tokens } from '../../theme/tokens';
 import type { PointData } from '../layer-data';
 import { levelWithColour, mapText, term, translate } from '../map-text';
 import { type LayerData, type TooltipContent, defineLayer, recordsOf } from './layer-type';
-import { pointsLayer, type PointsSpec } from './points.schema';
+import { MAX_PULSES, pointsLayer, type PointsSpec } from './points.schema';
 
 export type { PointsSpec };
 
@@ -119,26 +119,23 @@ export const points = defineLayer(pointsLayer, {
     return pickedRecord(model, hit)?.id ?? null;
   },
 
+  /** Red incidents, newest first (the map rings the first MAX_PULSES of them). */
   pulses(spec, model, scene) {
     if (!spec.pulse) return [];
-    const out = [];
+    const red: Incident[] = [];
     if (model.symbol === 'circle') {
       // Level I is the last block of the drawn points: no pass over every record.
       const { index, records, length } = model.data;
       for (let k = length - (model.counts[0] ?? 0); k < length; k++) {
         const r = records[index[k] as number];
-        if (!r) continue;
-        const [lon, lat] = scene.shift ? scene.shift([r.lon, r.lat]) : [r.lon, r.lat];
-        out.push({ key: r.id, lon, lat });
+        if (r) red.push(r);
       }
-      return out;
-    }
-    for (const r of model.records) {
-      if (r.severity !== 1 || !accepts(spec, r)) continue;
+    } else for (const r of model.records) if (r.severity === 1 && accepts(spec, r)) red.push(r);
+    const newest = red.length > MAX_PULSES ? red.sort((a, b) => b.reportedAt - a.reportedAt).slice(0, MAX_PULSES) : red;
+    return newest.map((r) => {
       const [lon, lat] = scene.shift ? scene.shift([r.lon, r.lat]) : [r.lon, r.lat];
-      out.push({ key: r.id, lon, lat });
-    }
-    return out;
+      return { key: r.id, lon, lat };
+    });
   },
 
   /** One row per incident drawn inside the region in view, newest first. */
