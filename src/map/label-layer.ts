@@ -1,5 +1,4 @@
 import { type LabelBox, placeLabels } from './label-placement';
-import { MAX_PULSES } from './layers/points.schema';
 
 /**
  * DOM overlays that follow the map: region labels (Chinese text renders with
@@ -152,7 +151,8 @@ export class PulseLayer {
 
   constructor(
     parent: HTMLElement,
-    private readonly max = MAX_PULSES,
+    // The points layer gives at most MAX_PULSES (points.schema.ts), newest first; this is a guard.
+    private readonly max = 60,
   ) {
     this.root = document.createElement('div');
     this.root.className = 'map-pulses';
