@@ -245,24 +245,48 @@ async function measureDrills(browser, base, errors) {
       expected,
       { timeout: READY_TIMEOUT_MS, polling: 50 },
     );
-  // A drill is measured on a settled wall: no long task in the last 2 s (the map's set-up done), at most 60 s of waiting.
+  // A drill is measured on a settled wall: no long task in the last 2 s (the map's set-up done) and frames
+  // flowing again (30 frames in a row under 50 ms each: the GPU process has caught up with the last drill's
+  // charts and camera, which on a software GPU takes seconds after the panels are ready); at most 60 s of waiting.
   let unsettled = 0;
-  const settled = () =>
-    page
-      .waitForFunction(
+  const settled = async () => {
+    const until = Date.now() + 60_000;
+    try {
+      await page.waitForFunction(
         () => {
           const last = window.__load.longTasks.at(-1);
           return performance.now() - (last ? last[0] + last[1] : 0) > 2000;
         },
         undefined,
         { timeout: 60_000, polling: 250 },
-      )
-      .catch(() => {
-        unsettled++;
-      });
+      );
+      for (;;) {
+        const smooth = await page.evaluate(
+          () =>
+            new Promise((resolve) => {
+              let n = 0;
+              let prev = performance.now();
+              let worst = 0;
+              const step = (t) => {
+                worst = Math.max(worst, t - prev);
+                prev = t;
+                if (++n < 30) requestAnimationFrame(step);
+                else resolve(worst < 50);
+              };
+              requestAnimationFrame(step);
+            }),
+        );
+        if (smooth) return;
+        if (Date.now() > until) throw new Error('frames never settled');
+      }
+    } catch {
+      unsettled++;
+    }
+  };
   const cities = ['410300', '410100', '410700', '411300', '410500', '411500', '410200', '411100'];
   const pressedAt = [];
   const followed = [];
+  const escAt = [];
   let s = null;
   try {
     await page.goto(`${base}/?${new URLSearchParams({ screen: 'economy', mode: 'wall', now: NOW })}`);
@@ -278,6 +302,7 @@ async function measureDrills(browser, base, errors) {
       // The whole answer, beyond the first frame: the key → every panel ready again (data-state, polled).
       followed.push((await page.evaluate(() => performance.now())) - pressedAt.at(-1));
       await settled();
+      escAt.push(await page.evaluate(() => performance.now()));
       await page.keyboard.press('Escape');
       await page.waitForFunction((c) => new URL(location.href).searchParams.get('region') !== c, city, { timeout: 30_000 });
       await allReady();
@@ -313,11 +338,17 @@ async function measureDrills(browser, base, errors) {
   });
   // No entry ≥ 16 ms for a drill means it took less than 16 ms — if the page saw the input at all.
   const seen = s?.firstInput !== null && s?.firstInput !== undefined;
+  // Drill up (Esc) on the settled city view, for the record: the same answer-first path, the other way.
+  const ups = escAt.map((t, k) => {
+    const it = sorted.find((x) => x.start >= t - 1 && x.start < (pressedAt[k + 1] ?? Number.POSITIVE_INFINITY));
+    return it ? it.duration : null;
+  });
   return {
     drills: drills.map((d) => d ?? (seen ? 16 : null)),
     mainThread: mainThread.map((d) => d ?? (seen ? 16 : null)),
     below16: drills.filter((d) => d === null).length,
     followed,
+    ups: ups.map((d) => d ?? (seen ? 16 : null)),
     firstInput: s?.firstInput ?? null,
     unsettled,
   };
@@ -634,6 +665,12 @@ try {
         }),
       },
     });
+    if (drillInfo?.ups?.length)
+      metrics.push({
+        name: 'economy drill-up (Esc on the settled city view): worst interaction',
+        value: round(Math.max(...drillInfo.ups.filter((d) => d !== null))),
+        unit: `ms (each: ${drillInfo.ups.map((d) => round(d)).join(', ')})`,
+      });
     if (drillInfo?.followed?.length)
       metrics.push({
         name: 'economy drill-down: key → every panel ready again (median)',

@@ -5,7 +5,7 @@ export const MAX_PAINT_WAIT_MS = 250;
 
 /**
  * Runs `fn` once, in a task after the next frame has been painted (two
- * animation frames, then a task), or after
+ * animation frames, then a task; `frames` for more), or after
  * `MAX_PAINT_WAIT_MS` when no frame comes. Returns the cancel.
  *
  * For heavy updates that follow an interaction (a chart's `setOption` after a
@@ -13,7 +13,7 @@ export const MAX_PAINT_WAIT_MS = 250;
  * runs after it, so the next frame is not held up by it (INP), and a newer
  * update that cancels the older one coalesces them.
  */
-export function afterNextPaint(fn: () => void): () => void {
+export function afterNextPaint(fn: () => void, frames = 2): () => void {
   let done = false;
   let frame = 0;
   let next: ReturnType<typeof setTimeout> | undefined;
@@ -29,15 +29,16 @@ export function afterNextPaint(fn: () => void): () => void {
     clearTimeout(fallback);
   };
   const fallback = setTimeout(run, MAX_PAINT_WAIT_MS);
-  if (typeof requestAnimationFrame === 'function' && !(typeof document !== 'undefined' && document.hidden))
+  if (typeof requestAnimationFrame === 'function' && !(typeof document !== 'undefined' && document.hidden)) {
     // Two frames: the second begins only once the compositor has taken the first, so the work queued
     // here (canvas and WebGL commands) does not wait ahead of that frame's raster in the GPU process.
-    frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => {
-        next = setTimeout(run, 0);
-      });
-    });
-  else next = setTimeout(run, 0);
+    let left = Math.max(1, frames);
+    const step = () => {
+      if (--left > 0) frame = requestAnimationFrame(step);
+      else next = setTimeout(run, 0);
+    };
+    frame = requestAnimationFrame(step);
+  } else next = setTimeout(run, 0);
   return cancel;
 }
 
