@@ -17,12 +17,15 @@ import { writeReport } from './report.mjs';
 
 const dir = join(ROOT, 'scripts/bench');
 const only = process.env.BENCH_ONLY;
-const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.mjs') && (!only || f.includes(only))).sort();
-if (!files.length) {
+// BENCH_REPORT_ONLY=1: no bench runs; the report is made from every result already in bench-results/
+// (e.g. after editing scripts/bench/tried.mjs, or to join benches run one by one into one report).
+const reportOnly = process.env.BENCH_REPORT_ONLY === '1';
+const files = reportOnly ? [] : (await readdir(dir)).filter((f) => f.endsWith('.bench.mjs') && (!only || f.includes(only))).sort();
+if (!files.length && !reportOnly) {
   console.error('no scripts/bench/*.bench.mjs found');
   process.exit(1);
 }
-const started = Date.now();
+const started = reportOnly ? 0 : Date.now();
 let failed = 0;
 for (const file of files) {
   console.log(`\n▶ ${file}`);
@@ -37,7 +40,7 @@ for (const file of files) {
 }
 const results = [];
 for (const f of await readdir(RESULTS_DIR).catch(() => [])) {
-  if (!f.endsWith('.json')) continue;
+  if (!f.endsWith('.json') || f === 'report.json') continue;
   const path = join(RESULTS_DIR, f);
   if ((await stat(path)).mtimeMs < started) continue;
   results.push(JSON.parse(await readFile(path, 'utf8')));
