@@ -30,6 +30,7 @@ export const TRIED = [
       'The screen’s chunks, CSS and the region geometry preloaded from config as soon as it is parsed (vite.config.ts screenPreload, src/app/preload.ts): data and code in parallel.',
       'KPIs and charts first, the map after them (GridPanels mounts the map once the others left loading; MapLibre is created after a painted frame and an idle main thread): the other panels were ready 1.5–3.5× sooner in an A/B under load.',
       'KHR_parallel_shader_compile: SwiftShader does not offer it in this Chromium, so program links stay synchronous.',
+      'ECharts canvases made CPU canvases (willReadFrequently): the first chart’s first clearRect still blocks 1.4 s — it waits for the GPU process, busy rastering the first full frame; reverted.',
     ],
     why: 'The map is the last panel on every map screen; its set-up on software WebGL (MapLibre’s painter and shader programs, the first status query waiting for the GPU process) is the time between "panels but the map" and "panels ready".',
     doc: 'docs/performance.md#load',
@@ -40,8 +41,9 @@ export const TRIED = [
     tried: [
       'Title bar and KPI frames render from config before any data; the loading message has the frame’s final size (CLS ≤ 0.02 holds).',
       'Charts apply their option after the next paint, so the first frame is not held behind ECharts’ layout.',
+      'Four frames instead of two before the charts’ first option (as for drills): LCP unchanged (3.5–4.2 s on economy), reverted.',
     ],
-    why: 'LCP is the largest text painted last: on live-list screens a list item that arrives by SSE becomes the new largest candidate; on others the frame with the title is held behind the map’s long set-up tasks.',
+    why: 'On economy the title bar is in the DOM at ≈ 1.4 s but its frame is presented at ≈ 3.4 s: the first chart’s setOption blocks ≈ 1.4 s in its canvas’s first clearRect (zrender Layer.clear), a sync with the GPU process rastering the first whole frame in software. On live-list screens a list item that arrives by SSE becomes the new largest candidate.',
     doc: 'docs/performance.md#load',
   },
   {
@@ -72,7 +74,7 @@ export const TRIED = [
       'Alignment probes and re-sync only when the next record is misaligned: pack of 100k with 10 % changed 5.9 → 2.1 ms.',
       'samePrepared: the tick’s first render (build still in the worker) rebuilds no layer, label or legend.',
     ],
-    why: 'deck.gl re-uploads all 2 MB of attributes (20 B per point) each tick (bufferSubData holds the main thread, and waits for the software GPU under load); next step: our own buffers with stable slots so a tick writes only the changed points.',
+    why: 'On a quiet machine (2026-12-02) the frame that uploads the new attributes costs nothing over an idle repaint; the tick is the diff + pack of the changed records (p50 15 ms, best 6 ms: reading 10,000 scattered records, with the young-generation GC of the tick’s new records falling in it). Under load the 2 MB re-upload (20 B per point, bufferSubData) waits for the starved GPU process as well. Next steps: pack from the push buffer’s own change list instead of diffing 100k pointers, and stable slots so a tick uploads only the changed points.',
     doc: 'docs/performance.md#live-100k-points-at-1-hz-goal--8-ms-of-main-thread-per-tick',
   },
   {
@@ -81,6 +83,18 @@ export const TRIED = [
     tried: ['As for the tick itself: worker build, changed-record packing, samePrepared.'],
     why: 'The tick’s remaining cost is the upload and the frame, not the conversion the ratio compares against.',
     doc: 'docs/performance.md#live-100k-points-at-1-hz-goal--8-ms-of-main-thread-per-tick',
+  },
+  {
+    bench: 'incidents',
+    metric: /^fps loaded ÷ idle/,
+    tried: [
+      'The map takes new data at most once a second while updates keep coming (src/map/paced-data.ts; a record it has not drawn within 250 ms): map renders ≈ 7 → 1 per second; on a quiet machine (2026-12-02) ratio 0.22 → 0.56 and 0.36 in two runs after, long tasks in loaded windows 24 → 13, longest 174 → 82 ms, main thread in long tasks 294 → 135 ms per 4 s.',
+      'The push channel tells panels at most 4 times a second under load; the adapter ingests in time slices (0 dropped, 0 long tasks at 5,000 ev/s).',
+      'Without the points layer (no 5,000 icons, no pulse rings): idle 57 fps with the GPU process at 20 % of a core, loaded 34–37 fps — the rings’ running CSS animation keeps the compositor drawing whole frames, which saturates SwiftShader (≈ 1.7 cores) before any WebGL draw.',
+      'Rings capped at 12, one ring each instead of two: no measurable change (idle GPU process still 159–173 %), reverted; the rings now go to the newest red incidents.',
+    ],
+    why: 'On SwiftShader the GPU process is saturated at idle (compositing the animated rings, ≈ 1.7 cores at 14–17 fps), so one map render a second (≈ 125 draw calls: choropleth, arcs, 5,000 icons) takes frames from the compositor one for one. The renderer’s main thread is not the limit (≈ 20 % of a core loaded).',
+    doc: 'docs/performance.md#live-data-ingestion-pacing-the-emergency-screen-under-load',
   },
   {
     bench: 'map-init',
