@@ -21,20 +21,20 @@ describe('hasNewRecord', () => {
   });
 });
 
-describe('usePacedData', () => {
-  function setup(first: LayerData) {
-    vi.useFakeTimers();
-    let t = 10_000;
-    const now = () => t;
-    const advance = (ms: number) =>
-      act(() => {
-        t += ms;
-        vi.advanceTimersByTime(ms);
-      });
-    const hook = renderHook(({ data }) => usePacedData(data, 1000, now), { initialProps: { data: first } });
-    return { hook, advance, at: () => t };
-  }
+function setup(first: LayerData) {
+  vi.useFakeTimers();
+  let t = 10_000;
+  const now = () => t;
+  const advance = (ms: number) =>
+    act(() => {
+      t += ms;
+      vi.advanceTimersByTime(ms);
+    });
+  const hook = renderHook(({ data }) => usePacedData(data, 1000, now), { initialProps: { data: first } });
+  return { hook, advance, at: () => t };
+}
 
+describe('usePacedData', () => {
   it('applies a change at once after a quiet second, then holds the updates that follow to one per second, ending on the newest', () => {
     const a = tick(inc('x'), inc('y'));
     const { hook, advance } = setup(a);
@@ -96,16 +96,7 @@ describe('usePacedData', () => {
 
 describe('usePacedData under a storm of new records', () => {
   it('shows new records at most every 250 ms, not once per record', () => {
-    vi.useFakeTimers();
-    let t = 10_000;
-    const now = () => t;
-    const advance = (ms: number) =>
-      act(() => {
-        t += ms;
-        vi.advanceTimersByTime(ms);
-      });
-    const first = tick(inc('a'));
-    const hook = renderHook(({ data }) => usePacedData(data, 1000, now), { initialProps: { data: first } });
+    const { hook, advance } = setup(tick(inc('a')));
     advance(5000);
     const shown: LayerData[] = [];
     const seen = new Set<LayerData>();
