@@ -74,7 +74,7 @@ export const TRIED = [
       'Alignment probes and re-sync only when the next record is misaligned: pack of 100k with 10 % changed 5.9 → 2.1 ms.',
       'samePrepared: the tick’s first render (build still in the worker) rebuilds no layer, label or legend.',
     ],
-    why: 'On a quiet machine (2026-12-02) the frame that uploads the new attributes costs nothing over an idle repaint; the tick is the diff + pack of the changed records (p50 15 ms, best 6 ms: reading 10,000 scattered records, with the young-generation GC of the tick’s new records falling in it). Under load the 2 MB re-upload (20 B per point, bufferSubData) waits for the starved GPU process as well. Next steps: pack from the push buffer’s own change list instead of diffing 100k pointers, and stable slots so a tick uploads only the changed points.',
+    why: 'On a quiet machine (2026-12-02) the frame that uploads the new attributes costs nothing over an idle repaint; the tick is the diff + pack of the changed records (see the profile above; 8–15 ms p50 and 3–6 ms best over two quiet runs: reading 10,000 scattered records, with the young-generation GC of the tick’s new records falling in it). Under load the 2 MB re-upload (20 B per point, bufferSubData) waits for the starved GPU process as well. Next steps: pack from the push buffer’s own change list instead of diffing 100k pointers, and stable slots so a tick uploads only the changed points.',
     doc: 'docs/performance.md#live-100k-points-at-1-hz-goal--8-ms-of-main-thread-per-tick',
   },
   {
