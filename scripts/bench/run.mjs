@@ -19,6 +19,8 @@ const dir = join(ROOT, 'scripts/bench');
 const only = process.env.BENCH_ONLY;
 // BENCH_REPORT_ONLY=1: no bench runs; the report is made from every result already in bench-results/
 // (e.g. after editing scripts/bench/tried.mjs, or to join benches run one by one into one report).
+// Its change column is against docs/bench/report.json: once BENCH_SAVE=1 has replaced that, a second
+// save compares the run with itself (restore the previous reference from git first).
 const reportOnly = process.env.BENCH_REPORT_ONLY === '1';
 const files = reportOnly ? [] : (await readdir(dir)).filter((f) => f.endsWith('.bench.mjs') && (!only || f.includes(only))).sort();
 if (!files.length && !reportOnly) {
