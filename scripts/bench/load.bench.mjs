@@ -34,7 +34,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { startFeedServer } from '../../mocks/server/feed-server.ts';
 import { ROOT, writeResult } from './lib.mjs';
@@ -419,7 +419,8 @@ async function lighthouseRunner() {
 process.on('unhandledRejection', (error) => console.error(`  (unhandled rejection: ${String(error?.message ?? error).slice(0, 120)})`));
 
 const ownDist = !process.env.BENCH_DIST;
-const dist = process.env.BENCH_DIST ?? (await mkdtemp(join(tmpdir(), 'bench-load-')));
+// Absolute: the naive page is built with its own root, where a relative BENCH_DIST would land inside scripts/.
+const dist = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : await mkdtemp(join(tmpdir(), 'bench-load-'));
 const BASELINE = process.env.BENCH_BASELINE_DIST;
 let feeds;
 let baseFeeds;

@@ -151,8 +151,8 @@ export class PulseLayer {
 
   constructor(
     parent: HTMLElement,
-    // The points layer gives at most MAX_PULSES (points.schema.ts), newest first; this is a guard.
-    private readonly max = 60,
+    /** At most this many rings (MAX_PULSES, points.schema.ts: the points layer gives them newest first). */
+    private readonly max: number,
   ) {
     this.root = document.createElement('div');
     this.root.className = 'map-pulses';

@@ -9,6 +9,7 @@ import { EMPTY_FC, LAYER, type MapFocus, SOURCE, buildBaseStyle, focusStyle } fr
 import type { DeckModules } from './deck';
 import type { BBox, RegionGeo } from './geo';
 import { LabelLayer, type MapLabel, PulseLayer, type PulsePoint } from './label-layer';
+import { MAX_PULSES } from './layers/points.schema';
 import type { LayerHit } from './layers/layer-type';
 import { syncNativeLayers } from './native-layers';
 import { useAfterPaintEffect } from '../lib/after-paint';
@@ -233,7 +234,7 @@ export function MapCanvas(props: MapCanvasProps) {
     canvas.setAttribute('aria-label', p.text.label);
     shimTransform(map);
     const labels = new LabelLayer(overlayRoot, (code) => latest.current.onRegionClick(code));
-    const pulses = new PulseLayer(overlayRoot);
+    const pulses = new PulseLayer(overlayRoot, MAX_PULSES);
     const inst: Instance = {
       map,
       overlay: null,
